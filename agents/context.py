@@ -1,0 +1,72 @@
+"""What every staff member shares: a work context (goals, resources, constraints) and a log
+of recent decisions with their reasons, so that anyone can ask an agent *why* it acted.
+
+Reasons are stored as a template and its values and formatted only when someone reads them,
+so that logging costs almost nothing in long experiments.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Any, NamedTuple
+
+from mesa import Agent
+
+
+class Decision(NamedTuple):
+    """One decision: when (model hour), what, and why (a template and its values)."""
+
+    time: float
+    action: str
+    why: str
+    values: tuple
+
+    @property
+    def reason(self) -> str:
+        return self.why.format(*self.values)
+
+
+class ContextAgent(Agent):
+    """A hotel agent that decides from its goals, resources and constraints and can say so.
+
+    Subclasses implement `goals`, `resources` and `constraints` (each a list of short
+    sentences about the agent *now*) and call `decide` each time they choose something.
+    """
+
+    role = "agent"
+
+    def __init__(self, model):
+        super().__init__(model)
+        self.decisions: deque[Decision] = deque(maxlen=model.p["decision_log_length"])
+
+    @property
+    def name(self) -> str:
+        return f"{self.role.capitalize()} {self.unique_id}"
+
+    def decide(self, action: str, why: str, *values: Any) -> None:
+        """Record that this agent chose `action` because `why` (formatted with `values`)."""
+        self.decisions.append(Decision(self.model.time, action, why, values))
+
+    def goals(self) -> list[str]:
+        return []
+
+    def resources(self) -> list[str]:
+        return []
+
+    def constraints(self) -> list[str]:
+        return []
+
+    def work_context(self) -> dict[str, Any]:
+        """Goals, resources and constraints now, and recent decisions with their reasons."""
+        clock = self.model.clock
+        return {
+            "name": self.name,
+            "role": self.role,
+            "goals": self.goals(),
+            "resources": self.resources(),
+            "constraints": self.constraints(),
+            "decisions": [
+                {"when": clock.label(d.time), "action": d.action, "reason": d.reason}
+                for d in reversed(self.decisions)
+            ],
+        }

@@ -1,0 +1,176 @@
+"""Housekeepers: in every occupied room every day, held to a quota of rooms per shift.
+
+Checking a room's equipment and reporting a defect cost minutes that count against the
+quota. Whether a housekeeper checks and reports is not fixed: after each evaluation she learns
+what her checks and reports earned or cost her, so her propensities drift to whatever the
+evaluation rewards (see `agents.learning`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .context import ContextAgent
+from .learning import Evaluation, adjust, rating_gain
+
+
+@dataclass
+class ShiftRecord:
+    """What a housekeeper did over an evaluation period."""
+
+    shifts: int = 0
+    rooms: int = 0
+    minutes: float = 0.0
+    check_minutes: float = 0.0
+    report_minutes: float = 0.0
+    overtime: float = 0.0
+    reports: int = 0
+    checks: int = 0
+    latent_defects: int = 0  # defects hidden in the rooms she cleaned
+
+
+class Housekeeper(ContextAgent):
+    """A room attendant on the day shift.
+
+    Attributes:
+        check_propensity: chance of checking a room's equipment when there is slack for it.
+        report_propensity: chance of reporting a defect she has seen.
+        route: today's rooms as (room number, start hour, end hour), for the floor plan.
+    """
+
+    role = "housekeeper"
+    traits = ("check_propensity", "report_propensity")
+
+    def __init__(self, model, check_propensity: float, report_propensity: float):
+        super().__init__(model)
+        self.check_propensity = check_propensity
+        self.report_propensity = report_propensity
+        self.route: list[tuple[int, float, float]] = []
+        self.record = ShiftRecord()
+        self.today = ShiftRecord()
+
+    def goals(self) -> list[str]:
+        goals = [f"meet the quota of {self.model.effective_quota:.1f} rooms in my shift"]
+        if self.model.lever("cross_evaluation"):
+            goals.append(f"a good rating from reception "
+                         f"({self.model.p['cross_evaluation_weight']:.0%} of my score)")
+        return goals
+
+    def resources(self) -> list[str]:
+        return [f"{self.model.p['shift_minutes']:.0f} minutes a shift",
+                "I see every occupied room every day",
+                "I can report a defect to maintenance"]
+
+    def constraints(self) -> list[str]:
+        p = self.model.p
+        return [f"a check costs {p['check_minutes']:.0f} min, a report "
+                f"{p['report_minutes']:.0f} min, out of my quota slack",
+                f"evaluated every {p['evaluation_period_days']} days by the "
+                f"{self.model.manager_of('housekeeping').name}",
+                f"I check {self.check_propensity:.0%} of rooms and report "
+                f"{self.report_propensity:.0%} of what I see: what my evaluations have taught me"]
+
+    def location(self, now: float) -> int | None:
+        """Number of the room she is cleaning at `now`, or None."""
+        for number, start, end in self.route:
+            if start <= now < end:
+                return number
+        return None
+
+    def clean_section(self, rooms: list, start: float) -> None:
+        """Clean `rooms` in order from hour `start`, checking and reporting as she decides."""
+        model, p, rng = self.model, self.model.p, self.model.random
+        standard = [model.standard_minutes(room) for room in rooms]
+        remaining = sum(standard)
+        used = 0.0
+        self.route = []
+        today = self.today = ShiftRecord(shifts=1)
+        for room, minutes in zip(rooms, standard, strict=True):
+            remaining -= minutes
+            began = used
+            used += minutes * rng.uniform(0.85, 1.15)
+            slack = p["shift_minutes"] - used - remaining
+            latent = room.latent_defects()
+            today.latent_defects += len(latent)
+            if self.decide_to_check(room, slack):
+                spent = p["check_minutes"] * rng.uniform(0.5, 1.5)
+                used += spent
+                today.checks += 1
+                today.check_minutes += spent
+                for defect in latent:
+                    if rng.random() < p["defect_visibility"] and self.decide_to_report(
+                            room, slack - p["check_minutes"]):
+                        spent = p["report_minutes"] * rng.uniform(0.5, 1.5)
+                        used += spent
+                        today.report_minutes += spent
+                        today.reports += 1
+                        model.open_work_order(defect, "housekeeping", start + used / 60.0,
+                                              reporter=self)
+            room.clean = True
+            room.ready_at = start + used / 60.0
+            room.last_cleaned_by = self
+            self.route.append((room.number, start + began / 60.0, room.ready_at))
+        today.rooms = len(rooms)
+        today.minutes = used
+        today.overtime = max(0.0, used - p["shift_minutes"])
+        for name in vars(today):
+            setattr(self.record, name, getattr(self.record, name) + getattr(today, name))
+
+    def decide_to_check(self, room, slack: float) -> bool:
+        # checking without slack means overtime, which counts against her: half as likely
+        tight = slack < self.model.p["check_minutes"]
+        if self.model.random.random() < self.check_propensity * (0.5 if tight else 1.0):
+            self.decide("check equipment", "room {}: {:.0f} min of slack; checking has paid in my "
+                        "evaluations (I check {:.0%})", room.number, slack,
+                        self.check_propensity)
+            return True
+        if tight:
+            self.decide("skip check", "room {}: only {:.0f} min of slack left for my quota",
+                        room.number, slack)
+        else:
+            self.decide("skip check", "room {}: checking has not paid in evaluations (I check "
+                        "{:.0%} of the time)", room.number, self.check_propensity)
+        return False
+
+    def decide_to_report(self, room, slack: float) -> bool:
+        # reporting without slack means overtime, which counts against her: half as likely
+        chance = self.report_propensity * (1.0 if slack >= self.model.p["report_minutes"]
+                                           else 0.5)
+        if self.model.random.random() < chance:
+            self.decide("report defect", "room {}: reporting has paid in my evaluations "
+                        "({:.0%}); {:.0f} min of slack", room.number, self.report_propensity,
+                        slack)
+            return True
+        self.decide("leave defect unreported", "room {}: a report costs {:.0f} min against my "
+                    "quota and has not paid ({:.0%})", room.number,
+                    self.model.p["report_minutes"], self.report_propensity)
+        return False
+
+    def productivity(self, uncounted_minutes: float = 0.0) -> float:
+        """Housekeeping's own metric: the quota met within the shift (1 = no overtime),
+        not counting `uncounted_minutes` the manager credits."""
+        record = self.record
+        counted = record.minutes - uncounted_minutes
+        standard = record.shifts * self.model.p["shift_minutes"]
+        return min(1.0, standard / counted) if counted > 0 else 1.0
+
+    def cooperation_minutes(self) -> float:
+        return self.record.check_minutes + self.record.report_minutes
+
+    def learn_from(self, evaluation: Evaluation) -> None:
+        """Check and report more if it paid in this evaluation, less if it cost."""
+        p, r, ev = self.model.p, self.record, evaluation
+        gain = ev.weight * rating_gain(ev)
+        for trait, minutes in (("check_propensity", r.check_minutes),
+                               ("report_propensity", r.report_minutes)):
+            # the metric had these minutes not been spent, against the metric as scored
+            cost = (1.0 - ev.weight) * (self.productivity(
+                ev.credit * self.cooperation_minutes() + (1.0 - ev.credit) * minutes)
+                - ev.own_metric)
+            before = getattr(self, trait)
+            after = adjust(before, gain - cost, p["learning_rate"], p["learning_sensitivity"])
+            setattr(self, trait, after)
+            self.decide("learn " + trait.split("_")[0] + "ing", "{:.0f} min of it cost me "
+                        "{:.3f} of score, reception's rating gave {:.3f}: {:.0%} -> {:.0%}",
+                        minutes, cost, gain, before, after)
+        self.record = ShiftRecord()

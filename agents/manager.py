@@ -1,0 +1,128 @@
+"""Managers: one per function, the integrators of rule 2.
+
+A manager evaluates the staff of their function each cycle. What a manager knows of the
+*other* functions (learnt by working in them, which only rotation makes happen) changes what
+the function does: quota slack for checks, evening maintenance cover, priority to guest-facing
+defects, credit for cooperation in evaluations, work orders for every complaint.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .context import ContextAgent
+from .learning import Evaluation, rating_of
+
+FUNCTIONS = ("front office", "housekeeping", "maintenance")
+LIFETIME_IN_OWN_FUNCTION = 3650.0  # days: managers start as career insiders of one function
+COVER_KNOWLEDGE = 0.5  # knowledge of the front office from which evening cover is arranged
+WORK_ORDER_KNOWLEDGE = 0.5  # knowledge of maintenance from which every complaint is logged
+
+
+class Manager(ContextAgent):
+    """The manager of one function.
+
+    Attributes:
+        function: the function managed now (one of FUNCTIONS).
+        days_in: days this manager has worked in each function.
+    """
+
+    role = "manager"
+
+    def __init__(self, model, function: str):
+        super().__init__(model)
+        self.function = function
+        self.days_in = {f: 0.0 for f in FUNCTIONS}
+        self.days_in[function] = LIFETIME_IN_OWN_FUNCTION
+
+    @property
+    def name(self) -> str:
+        return f"{self.function.capitalize()} manager {self.unique_id}"
+
+    def knowledge_of(self, function: str) -> float:
+        """From 0 to 1: how well this manager knows what `function` needs."""
+        return 1.0 - math.exp(-self.days_in[function] / self.model.p["manager_learning_days"])
+
+    @property
+    def cross_knowledge(self) -> float:
+        """Mean knowledge of the functions this manager does not run now."""
+        others = [f for f in FUNCTIONS if f != self.function]
+        return sum(self.knowledge_of(f) for f in others) / len(others)
+
+    def goals(self) -> list[str]:
+        return [f"run {self.function} well by its own metric",
+                "be promoted (under rotation: by having worked in several functions)"]
+
+    def resources(self) -> list[str]:
+        knows = ", ".join(f"{f} {self.knowledge_of(f):.0%}" for f in FUNCTIONS)
+        return [f"authority over {self.function} staff and their evaluations",
+                f"what I know of each function: {knows}"]
+
+    def constraints(self) -> list[str]:
+        cons = [f"evaluations every {self.model.p['evaluation_period_days']} days"]
+        if self.model.lever("cross_evaluation"):
+            cons.append(f"reception's rating must count "
+                        f"{self.model.p['cross_evaluation_weight']:.0%} in back-office scores")
+        if self.model.lever("rotation"):
+            cons.append(f"I will move to another function every "
+                        f"{self.model.p['rotation_period_days']} days")
+        return cons
+
+    def work_a_day(self) -> None:
+        self.days_in[self.function] += 1.0
+
+    def rotate_to(self, function: str) -> None:
+        self.decide("rotate", "from {} to {}: promotion requires several functions",
+                    self.function, function)
+        self.function = function
+
+    # --- housekeeping --------------------------------------------------------------------
+    def grant_quota_slack(self) -> float:
+        """Rooms per shift to take off the quota so that checks and reports fit in it."""
+        p = self.model.p
+        knows = self.cross_knowledge
+        check_cost = p["housekeeper_quota"] * (p["check_minutes"] + p["defect_visibility"]
+                                               * p["defect_rate"] * 4 * p["report_minutes"])
+        slack = knows * check_cost / self.model.mean_room_minutes()
+        self.decide("grant quota slack", "{:.1f} rooms: I know {:.0%} of what reception and "
+                    "maintenance need from checks", slack, knows)
+        return slack
+
+    # --- maintenance ---------------------------------------------------------------------
+    def arrange_evening_cover(self) -> bool:
+        knows = self.knowledge_of("front office")
+        cover = knows >= COVER_KNOWLEDGE
+        self.decide("arrange evening cover" if cover else "no evening cover",
+                    "I know {:.0%} of the front desk's evenings (cover from {:.0%})", knows,
+                    COVER_KNOWLEDGE)
+        return cover
+
+    def prioritises_guest_facing(self) -> bool:
+        """Guest-facing defects before others, for managers who know the front desk."""
+        return self.model.random.random() < self.knowledge_of("front office")
+
+    # --- front office --------------------------------------------------------------------
+    def insists_on_work_orders(self) -> bool:
+        """Every complaint becomes a work order, for managers who know maintenance."""
+        return self.knowledge_of("maintenance") >= WORK_ORDER_KNOWLEDGE
+
+    # --- evaluation ----------------------------------------------------------------------
+    def rating_weight(self) -> float:
+        """Weight of reception's rating in the scores this manager gives."""
+        if self.model.lever("cross_evaluation"):
+            return self.model.p["cross_evaluation_weight"]
+        return 0.0
+
+    def evaluate(self, member, ratings) -> Evaluation:
+        """Score `member` on the function's own metric and, with `rating_weight`, on
+        reception's marks. Cooperation time is credited as far as the manager understands
+        what it is for (their cross-functional knowledge)."""
+        credit = self.cross_knowledge
+        weight = self.rating_weight()
+        own = member.productivity(credit * member.cooperation_minutes())
+        good, bad = ratings.good.get(member, 0), ratings.bad.get(member, 0)
+        rating = rating_of(good, bad)
+        score = (1.0 - weight) * own + weight * rating
+        member.decide("evaluated", "score {:.2f} from the {}: own metric {:.2f}, reception's "
+                      "rating {:.2f} weighing {:.0%}", score, self.name, own, rating, weight)
+        return Evaluation(score, own, rating, good, bad, weight, credit)

@@ -1,0 +1,142 @@
+"""Maintenance technicians: day shift, a queue of work orders, and their own planned work.
+
+Their own metric is work orders closed; a call from reception interrupts planned work and
+costs a walk and a guest, so it closes fewer orders per hour. How readily a technician drops
+planned work for reception (`responsiveness`) is learnt from each evaluation, so it drifts to
+whatever the evaluation rewards (see `agents.learning`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .context import ContextAgent
+from .learning import Evaluation, adjust, rating_gain
+
+SHIFT_MINUTES = 9 * 60.0  # 08:00 to 17:00
+
+
+@dataclass
+class JobRecord:
+    """What a technician did over an evaluation period."""
+
+    shifts: int = 0
+    orders_closed: int = 0
+    repairs: int = 0
+    calls_answered: int = 0
+    calls_declined: int = 0
+    cooperation_minutes: float = 0.0  # walks to reception's calls, guest-facing repairs
+
+
+class Technician(ContextAgent):
+    """A maintenance technician.
+
+    Attributes:
+        responsiveness: chance of dropping planned work for a call or a waiting defect.
+        busy_until: model hour at which the current job ends.
+        job: what she is doing now (a room number, "planned work" or None).
+    """
+
+    role = "technician"
+    traits = ("responsiveness",)
+
+    def __init__(self, model, responsiveness: float):
+        super().__init__(model)
+        self.responsiveness = responsiveness
+        self.busy_until = 0.0
+        self.job: int | str | None = None
+        self.record = JobRecord()
+
+    def goals(self) -> list[str]:
+        goals = ["close many work orders (my function's own metric)"]
+        if self.model.lever("cross_evaluation"):
+            goals.append(f"a good rating from reception "
+                         f"({self.model.p['cross_evaluation_weight']:.0%} of my score)")
+        return goals
+
+    def resources(self) -> list[str]:
+        return ["tools, parts and the work-order queue",
+                f"{len(self.model.maintenance_queue)} orders waiting"]
+
+    def constraints(self) -> list[str]:
+        cons = ["day shift 08:00-17:00",
+                f"a call from reception costs {self.model.p['callout_minutes']:.0f} extra minutes",
+                f"I drop planned work for reception {self.responsiveness:.0%} of the time: what "
+                f"my evaluations have taught me"]
+        if self.model.evening_cover_tonight:
+            cons.append("on call this evening: the manager has arranged cover")
+        return cons
+
+    def work_until(self, end: float) -> None:
+        """Take jobs one after another until hour `end`."""
+        model = self.model
+        while self.busy_until < end:
+            start = max(self.busy_until, model.time)
+            order = self.choose_next_job(start)
+            if order is None:
+                minutes = model.p["planned_task_minutes"] * model.random.uniform(0.7, 1.3)
+                self.job = "planned work"
+            else:
+                minutes = model.repair(order, self, start)
+                self.job = order.room.number
+            self.record.orders_closed += 1
+            self.busy_until = start + minutes / 60.0
+
+    def choose_next_job(self, now: float):
+        """The next work order to repair, or None for planned work."""
+        order = self.model.next_work_order(now)
+        if order is None:
+            return None
+        waited = now - order.created_at
+        pressure = waited / (24.0 * self.model.p["max_order_age_days"])
+        if self.model.random.random() < max(self.responsiveness, pressure):
+            self.decide("repair", "room {}: the order has waited {:.0f} h; I drop planned work "
+                        "{:.0%} of the time", order.room.number, waited, self.responsiveness)
+            self.model.take_work_order(order)
+            return order
+        self.decide("planned work first", "room {} can wait ({:.0f} h old): my score counts "
+                    "orders closed", order.room.number, waited)
+        return None
+
+    def answer_call(self, order) -> bool:
+        """Reception calls for a guest now: go at once, or finish planned work first?"""
+        if self.model.random.random() >= self.responsiveness:
+            self.record.calls_declined += 1
+            self.decide("finish planned work", "room {}: a call costs {:.0f} extra minutes and "
+                        "my score counts orders closed", order.room.number,
+                        self.model.p["callout_minutes"])
+            return False
+        now = self.model.time
+        minutes = self.model.p["callout_minutes"] + self.model.repair(order, self, now)
+        self.busy_until = max(self.busy_until, now) + minutes / 60.0
+        self.record.calls_answered += 1
+        self.record.orders_closed += 1
+        self.record.cooperation_minutes += self.model.p["callout_minutes"]
+        self.job = order.room.number
+        self.decide("answer reception's call", "room {}: I drop planned work for reception "
+                    "{:.0%} of the time", order.room.number, self.responsiveness)
+        return True
+
+    def productivity(self, uncounted_minutes: float = 0.0) -> float:
+        """Maintenance's own metric: orders closed per shift against a shift of planned
+        tasks (1 = the standard), counting `uncounted_minutes` as if spent on planned work."""
+        task = self.model.p["planned_task_minutes"]
+        closed = self.record.orders_closed + uncounted_minutes / task
+        return closed / (self.record.shifts * SHIFT_MINUTES / task)
+
+    def cooperation_minutes(self) -> float:
+        return self.record.cooperation_minutes
+
+    def learn_from(self, evaluation: Evaluation) -> None:
+        """Answer reception more readily if it paid in this evaluation, less if it cost."""
+        p, ev = self.model.p, evaluation
+        gain = ev.weight * rating_gain(ev)
+        cost = (1.0 - ev.weight) * (self.productivity(self.cooperation_minutes())
+                                    - ev.own_metric)
+        before = self.responsiveness
+        self.responsiveness = adjust(before, gain - cost, p["learning_rate"],
+                                     p["learning_sensitivity"])
+        self.decide("learn responsiveness", "{:.0f} min for reception cost me {:.3f} of score, "
+                    "reception's rating gave {:.3f}: {:.0%} -> {:.0%}",
+                    self.cooperation_minutes(), cost, gain, before, self.responsiveness)
+        self.record = JobRecord()

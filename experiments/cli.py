@@ -1,0 +1,50 @@
+"""The `interlodge` command line: one sub-command per module, each with --help.
+
+Bad input (unknown parameter or preset, wrong type, out-of-range value, malformed file)
+ends with one line on stderr and exit code 2, before anything runs or is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from model import ParameterError
+
+# each module has `register(subparsers)`, which adds its sub-command and sets `handler`
+COMMAND_MODULES = (
+    "experiments.single_run",
+)
+
+
+class UsageError(Exception):
+    """Bad command-line input: reported on one line, exit code 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="interlodge",
+        description="The InterLodge hotel: how cooperation emerges from the work context.",
+    )
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args) or 0
+    except (ParameterError, UsageError, ValueError) as error:
+        print(f"interlodge {args.command}: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"interlodge {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

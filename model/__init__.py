@@ -1,0 +1,18 @@
+"""The InterLodge hotel model: parameters, presets, the hotel and its daily metrics."""
+
+from .hotel import InterLodgeModel
+from .metrics import METRICS
+from .parameters import LEVERS, PARAMETERS, ParameterError, validate_parameters
+from .presets import PRESET_DESCRIPTIONS, PRESETS, preset_parameters
+
+__all__ = [
+    "LEVERS",
+    "METRICS",
+    "PARAMETERS",
+    "PRESETS",
+    "PRESET_DESCRIPTIONS",
+    "InterLodgeModel",
+    "ParameterError",
+    "preset_parameters",
+    "validate_parameters",
+]

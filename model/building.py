@@ -1,0 +1,78 @@
+"""The building: rooms on floors, each with its occupant, cleanliness and defects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from agents import Guest, Housekeeper
+
+    from .defects import Defect
+
+ROOM_STATES = (
+    "vacant clean",
+    "occupied",
+    "dirty",
+    "held in reserve",
+    "known defect",
+    "out of order",
+)
+
+
+@dataclass(eq=False, slots=True)
+class Room:
+    """A guest room. `floor` and `position` place it on the floor plan."""
+
+    number: int
+    floor: int
+    position: int
+    guest: Guest | None = None
+    clean: bool = True
+    ready_at: float = 0.0  # model hour from which a cleaned room can be let
+    held: bool = False  # held back from sale tonight by reception
+    defects: list[Defect] = field(default_factory=list)  # open defects only
+    last_cleaned_by: Housekeeper | None = None
+
+    @property
+    def known_defect(self) -> bool:
+        """A defect the hotel knows about (a work order is open): the room is not let."""
+        return any(d.reported_at is not None for d in self.defects)
+
+    @property
+    def out_of_order(self) -> bool:
+        return any(d.reported_at is not None and d.severe for d in self.defects)
+
+    def latent_defects(self) -> list[Defect]:
+        return [d for d in self.defects if d.reported_at is None]
+
+    def lettable(self, now: float) -> bool:
+        """Vacant, clean, ready and with no known defect."""
+        return (
+            self.guest is None and self.clean and self.ready_at <= now and not self.known_defect
+        )
+
+    def state(self) -> str:
+        """The state shown on the floor plan (one of ROOM_STATES)."""
+        if self.out_of_order:
+            return "out of order"
+        if self.known_defect:
+            return "known defect"
+        if self.guest is not None:
+            return "occupied"
+        if not self.clean:
+            return "dirty"
+        if self.held:
+            return "held in reserve"
+        return "vacant clean"
+
+
+def build_rooms(rooms: int, floors: int) -> list[Room]:
+    """Spread `rooms` over `floors` as evenly as possible, numbered 101, 102, ..."""
+    per_floor, extra = divmod(rooms, floors)
+    result = []
+    for floor in range(floors):
+        for position in range(per_floor + (1 if floor < extra else 0)):
+            result.append(Room(number=(floor + 1) * 100 + position + 1, floor=floor,
+                               position=position))
+    return result

@@ -1,0 +1,108 @@
+"""Demand and price: who comes to the hotel, at what rate, and how reputation moves both.
+
+Reputation is the market's memory of recent guest satisfaction. New demand and the rate the
+hotel can hold rise with it; satisfied guests also come back (return intent, brief §4). Better
+service therefore pays back with a lag: through reviews within months, through returns within
+a year.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from agents.guest import SATISFACTION
+
+WELL_RUN = SATISFACTION["no problem"]  # reputation of a hotel whose guests have no problems
+UNHAPPY = SATISFACTION["unresolved"]
+RETURN_INTENT = (0.04, 0.66)  # disappointed and delighted guests (brief §4)
+WEEKDAY_DEMAND = (1.15, 1.25, 1.25, 1.15, 0.85, 0.65, 0.70)  # Monday..Sunday, mean 1
+RETURN_DELAY_DAYS = (30, 365)
+# Unhappy guests speak up more (negativity bias of word of mouth and reviews; Anderson 1998):
+# a guest left with an unresolved problem weighs up to this many times a happy one.
+COMPLAINER_WEIGHT = 3.0
+
+
+@dataclass(slots=True)
+class Arrival:
+    hour: int
+    nights: int
+    late: bool
+    returning: bool
+
+
+class Market:
+    """The hotel's market: reputation, demand and the rate the hotel can hold."""
+
+    def __init__(self, p: dict, rng, reputation: float):
+        self.p = p
+        self.rng = rng
+        self.reputation = reputation
+        self.returns: dict[int, int] = defaultdict(int)  # day -> guests coming back
+        self._today: list[tuple[float, float]] = []  # (weight, satisfaction)
+        # new guests a day at a well-run hotel, net of the returns it would get
+        well_run_returns = p["return_share"] * RETURN_INTENT[1]
+        self.new_guests_per_day = (p["rooms"] * p["market_demand"] / p["mean_stay_nights"]
+                                   * (1.0 - well_run_returns))
+
+    def expect_returns(self, first_day: int, intent: float) -> None:
+        """Fill the pipeline of guests coming back as if departing guests had long had this
+        mean return `intent`, so that the run does not start from an empty pipeline."""
+        share = self.p["return_share"] * intent
+        per_day = self.new_guests_per_day * self.demand_factor() * share / (1.0 - share)
+        low, high = RETURN_DELAY_DAYS
+        for k in range(high):
+            self.returns[first_day + k] += int(self.rng.poisson(
+                per_day * min(1.0, (high - k) / (high - low))))
+
+    @staticmethod
+    def return_intent(satisfaction: float) -> float:
+        """Chance a guest intends to come back, from 4% (disappointed) to 66% (delighted)."""
+        share = (satisfaction - UNHAPPY) / (WELL_RUN - UNHAPPY)
+        low, high = RETURN_INTENT
+        return low + (high - low) * min(1.0, max(0.0, share))
+
+    def demand_factor(self) -> float:
+        return math.exp(self.p["reputation_demand_elasticity"]
+                        * (self.reputation - WELL_RUN) / 100.0)
+
+    def rate(self) -> float:
+        """The rate the hotel can hold for a reservation tonight (EUR)."""
+        index = 1.0 + self.p["reputation_rate_elasticity"] * (self.reputation - WELL_RUN) / 100
+        return self.p["target_rate"] * max(0.5, index)
+
+    def arrivals(self, day: int) -> list[Arrival]:
+        """Today's arrivals: new reservations, late arrivals and walk-ins, returning guests."""
+        rng, p = self.rng, self.p
+        sigma = p["demand_volatility"]
+        shock = math.exp(rng.normal(-sigma * sigma / 2, sigma))  # mean 1
+        mean = self.new_guests_per_day * WEEKDAY_DEMAND[day % 7] * self.demand_factor() * shock
+        new = int(rng.poisson(mean))
+        late = rng.random(new) < p["late_arrival_share"]
+        total = new + self.returns.pop(day, 0)
+        nights = rng.geometric(1.0 / p["mean_stay_nights"], size=total)
+        hours = rng.integers(14, 23, size=total)
+        late_hours = rng.integers(20, 24, size=total)
+        return [
+            Arrival(int(late_hours[i] if i < new and late[i] else hours[i]), int(nights[i]),
+                    bool(i < new and late[i]), i >= new)
+            for i in range(total)
+        ]
+
+    def hear_from(self, satisfaction: float, day: int) -> None:
+        """A departing guest's satisfaction reaches the market; they may come back."""
+        unhappiness = min(1.0, max(0.0, (WELL_RUN - satisfaction) / (WELL_RUN - UNHAPPY)))
+        self._today.append((1.0 + (COMPLAINER_WEIGHT - 1.0) * unhappiness, satisfaction))
+        if self.rng.random() < self.p["return_share"] * self.return_intent(satisfaction):
+            self.returns[day + int(self.rng.integers(*RETURN_DELAY_DAYS))] += 1
+
+    def update_reputation(self) -> None:
+        """End of day: reputation moves toward today's satisfaction (exponential memory)."""
+        if self._today:
+            voices = sum(w for w, _ in self._today)
+            heard = sum(w * s for w, s in self._today) / voices
+            weight = 1.0 - math.exp(-voices / (self.p["reputation_memory_days"]
+                                               * self.new_guests_per_day))
+            self.reputation += weight * (heard - self.reputation)
+            self._today.clear()

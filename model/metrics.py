@@ -1,0 +1,102 @@
+"""The daily metrics: one row per simulated day, each column defined with its unit.
+
+`METRICS` is the single definition used by the model, the documentation (docs/metrics.md is
+generated from it), the experiments and the app.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from agents.guest import WORSE
+
+METRICS: dict[str, tuple[str, str]] = {
+    "day": ("day", "Days since the levers were switched on (day 0); the warm-up is not reported."),
+    "gross_margin": ("share", "(net_revenue - costs) / net_revenue for the day."),
+    "net_revenue": ("EUR", "Room revenue less rebates, refunds and vouchers."),
+    "room_revenue": ("EUR", "Rates of the rooms occupied tonight."),
+    "costs": ("EUR", "All costs of the day (the cost_* columns added up)."),
+    "occupancy": ("share", "Occupied rooms tonight / rooms."),
+    "demand": ("share", "Rooms wanted tonight (occupied + parties turned away today) / rooms."),
+    "adr": ("EUR", "Average daily rate: room revenue / occupied rooms."),
+    "revpar": ("EUR", "Revenue per available room: net revenue / rooms."),
+    "held_rooms": ("rooms", "Rooms the evening receptionist held back from sale tonight."),
+    "late_arrivals_turned_away": ("parties", "Late arrivals and walk-ins refused tonight."),
+    "reservations_walked": ("parties", "Reservations sent elsewhere for want of a room."),
+    "discounts_given": ("parties", "Late arrivals who got a discount."),
+    "complaints": ("complaints", "Guests who came to the desk about a defect."),
+    "evening_complaints": ("complaints", "Complaints after maintenance's day shift (17:00 on)."),
+    "repairs_on_complaint": ("complaints", "Complaints ended by a repair within the hour."),
+    "moves": ("complaints", "Complaints ended by moving the guest to another room."),
+    "rebates_given": ("complaints", "Complaints ended with a rebate, refund or voucher."),
+    "deflections": ("complaints", "Complaints ended with 'not my department'."),
+    "rebates": ("EUR", "Money given back to guests."),
+    "rebate_share": ("share", "rebates / room_revenue."),
+    "defects_created": ("defects", "Defects that room use created last night."),
+    "defects_found_by_housekeeping": ("defects", "Defects first found and reported by a "
+                                      "housekeeper."),
+    "defects_found_by_guests": ("defects", "Defects first found by a guest."),
+    "open_defects": ("defects", "Defects not yet repaired at the end of the day."),
+    "repairs": ("defects", "Defects repaired."),
+    "housekeeper_report_rate": ("share", "Defects first reported by housekeepers / what careful "
+                                "housekeepers (checking every room, reporting all they see) "
+                                "would report: defect_visibility x latent defects in the rooms "
+                                "cleaned. 1 = as careful as possible (NaN if none)."),
+    "housekeeper_check_rate": ("share", "Rooms whose equipment was checked / rooms cleaned."),
+    "maintenance_response_hours": ("hours", "Mean time from work order to repair, orders "
+                                   "repaired today (NaN if none)."),
+    "reception_response_hours": ("hours", "Same, for the orders reception opened (NaN if none)."),
+    "guest_satisfaction": ("0-1000", "Mean satisfaction of guests who left today (NaN if none)."),
+    "reputation": ("0-1000", "The market's memory of recent satisfaction."),
+    "rooms_per_housekeeper_shift": ("rooms", "Rooms cleaned / housekeeper shifts worked."),
+    "housekeeper_shifts": ("shifts", "Housekeeper shifts worked."),
+    "receptionist_stress": ("encounters", "Mean strain of receptionists (fades by 20% a day)."),
+    "check_propensity": ("probability", "Housekeepers' mean propensity to check equipment."),
+    "report_propensity": ("probability", "Housekeepers' mean propensity to report a defect."),
+    "maintenance_responsiveness": ("probability", "Technicians' mean propensity to drop "
+                                   "planned work for reception."),
+    "manager_cross_knowledge": ("share", "Managers' mean knowledge of the functions they do "
+                                "not run."),
+    "evening_cover": ("switch", "1 if maintenance had evening cover tonight."),
+    "departures": ("guests", "Guests who left today."),
+}
+for _kind in WORSE:
+    _key = _kind.replace(" ", "_")
+    METRICS[f"departures_{_key}"] = ("guests", f"Departing guests whose stay was '{_kind}'.")
+    METRICS[f"satisfaction_{_key}"] = ("0-1000", "Their mean satisfaction (NaN if none).")
+
+
+@dataclass
+class DayCounters:
+    """Counts gathered during one day, turned into a row at the night audit."""
+
+    late_arrivals_turned_away: int = 0
+    reservations_walked: int = 0
+    discounts_given: int = 0
+    complaints: int = 0
+    evening_complaints: int = 0
+    repairs_on_complaint: int = 0
+    moves: int = 0
+    rebates_given: int = 0
+    deflections: int = 0
+    defects_created: int = 0
+    defects_found_by_housekeeping: int = 0
+    defects_found_by_guests: int = 0
+    repairs: int = 0
+    latent_in_cleaned_rooms: int = 0
+    rooms_cleaned: int = 0
+    rooms_checked: int = 0
+    housekeeper_shifts: int = 0
+    held_rooms: int = 0
+    response_hours: list = field(default_factory=list)
+    reception_response_hours: list = field(default_factory=list)
+    satisfaction: dict = field(default_factory=lambda: {kind: [] for kind in WORSE})
+
+
+def mean(values) -> float:
+    return sum(values) / len(values) if values else math.nan
+
+
+def ratio(numerator: float, denominator: float) -> float:
+    return numerator / denominator if denominator else math.nan

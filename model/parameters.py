@@ -1,0 +1,324 @@
+"""Every parameter of the InterLodge model, in one validated place.
+
+Each parameter has a name (the same on the command line, in experiment files and in the
+app), a type, a default, an allowed range, a unit and the source or reason for its default.
+`validate_parameters` turns user input (Python values or command-line strings) into a clean
+dict or raises `ParameterError` with one line naming the parameter and what is allowed.
+
+Sources: "brief §4" is the calibration table of `docs/interlodge-case.md` (industry figures);
+"calibrated" means the value was chosen so that the baseline reproduces the brief's baseline
+figures (see docs/calibration.md); "assumption" is a modelling choice documented in docs/ODD.md.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from dataclasses import dataclass
+from typing import Any
+
+
+class ParameterError(ValueError):
+    """A parameter value that the model cannot accept; the message is one line."""
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One model parameter: its type, default, bounds, unit and source."""
+
+    name: str
+    kind: type
+    default: Any
+    low: float | None = None
+    high: float | None = None
+    unit: str = ""
+    doc: str = ""
+    source: str = ""
+    group: str = ""
+
+    def allowed(self) -> str:
+        if self.kind is bool:
+            return "true or false"
+        kind = "an integer" if self.kind is int else "a number"
+        return f"{kind} from {_fmt(self.low)} to {_fmt(self.high)}"
+
+    def coerce(self, value: Any) -> Any:
+        """Return `value` as this parameter's type, or raise ParameterError."""
+        if self.kind is bool:
+            return _to_bool(self.name, value)
+        if isinstance(value, bool):
+            raise ParameterError(f"{self.name}: got {value!r}; expected {self.allowed()}")
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise ParameterError(
+                f"{self.name}: {value!r} is not a number; expected {self.allowed()}"
+            ) from None
+        if not math.isfinite(number):
+            raise ParameterError(f"{self.name}: {value!r} is not finite; expected {self.allowed()}")
+        if self.kind is int:
+            if number != int(number):
+                raise ParameterError(
+                    f"{self.name}: {value!r} is not a whole number; expected {self.allowed()}"
+                )
+            number = int(number)
+        if not (self.low <= number <= self.high):
+            raise ParameterError(
+                f"{self.name}: {value!r} is out of range; expected {self.allowed()}"
+            )
+        return number
+
+
+def _fmt(x: float | None) -> str:
+    return f"{x:g}" if isinstance(x, float) else str(x)
+
+
+def _to_bool(name: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if text in {"true", "yes", "on", "1"}:
+            return True
+        if text in {"false", "no", "off", "0"}:
+            return False
+    raise ParameterError(f"{name}: {value!r} is not a boolean; expected true or false")
+
+
+def _p(name, kind, default, low=None, high=None, unit="", doc="", source="", group=""):
+    return Parameter(name, kind, default, low, high, unit, doc, source, group)
+
+
+_SPECS: list[Parameter] = [
+    # --- management levers -------------------------------------------------------------
+    _p("incentives", bool, False, unit="switch", group="levers",
+       doc="Receptionists are paid an occupancy bonus (attempt 2 of the case).",
+       source="the case, attempt 2"),
+    _p("training", bool, False, unit="switch", group="levers",
+       doc="Receptionists take the mandatory guest-engagement soft-skills training.",
+       source="the case, attempt 2"),
+    _p("rotation", bool, False, unit="switch", group="levers",
+       doc="Promotion to manager requires work in several functions; managers rotate.",
+       source="the case, redesign"),
+    _p("cross_evaluation", bool, False, unit="switch", group="levers",
+       doc="Receptionists' ratings count in housekeeping's and maintenance's evaluations.",
+       source="the case, redesign"),
+    _p("cross_evaluation_weight", float, 0.5, 0.0, 1.0, "share of score", group="levers",
+       doc="Weight of receptionists' rating in back-office scores when cross-evaluation is on.",
+       source="assumption: 'a say that carried real weight'; swept by researchers"),
+    _p("evaluation_period_days", int, 30, 7, 365, "days", group="levers",
+       doc="Time between two performance evaluations of staff.",
+       source="brief §3: monthly to quarterly"),
+    _p("rotation_period_days", int, 120, 30, 1095, "days", group="levers",
+       doc="Time a manager stays in one function before rotating (when rotation is on).",
+       source="brief §3: managers turn over on a timescale of months"),
+    _p("manager_learning_days", float, 60.0, 1.0, 1000.0, "days", group="levers",
+       doc="Time constant of a manager's learning of a function they work in.",
+       source="assumption: knowledge of a function is mostly learnt in its first quarter"),
+    _p("incentive_bonus", float, 300.0, 0.0, 10000.0, "EUR per receptionist per month",
+       group="levers",
+       doc="Bonus paid to each receptionist in a month whose occupancy reaches the target "
+           "(pro rata from the threshold).",
+       source="assumption: about 15% of a monthly receptionist wage"),
+    _p("incentive_occupancy_target", float, 0.70, 0.05, 1.0, "share of rooms", group="levers",
+       doc="Monthly occupancy at which the full bonus is paid.",
+       source="brief §4: market occupancy 65-70%"),
+    _p("incentive_occupancy_threshold", float, 0.60, 0.0, 1.0, "share of rooms", group="levers",
+       doc="Monthly occupancy from which the bonus starts to be paid.",
+       source="assumption: just below InterLodge's baseline"),
+    _p("training_cost", float, 1500.0, 0.0, 100000.0, "EUR per receptionist", group="levers",
+       doc="Cost of the guest-engagement training, charged over training_days.",
+       source="assumption: two days of course plus the staff time"),
+    _p("training_days", int, 90, 1, 730, "days", group="levers",
+       doc="Length of the training programme over which its cost is charged.",
+       source="assumption"),
+    _p("training_skill", float, 0.35, 0.0, 1.0, "share", group="levers",
+       doc="How much the training lowers the discomfort of giving rebates and of deflecting.",
+       source="calibrated: the case says training made rebates and deflection easier"),
+    # --- hotel and staff ---------------------------------------------------------------
+    _p("rooms", int, 100, 10, 1000, "rooms", group="hotel",
+       doc="Rooms in the hotel.", source="brief §4: 75 to 120 for an economy/midscale hotel"),
+    _p("floors", int, 5, 1, 60, "floors", group="hotel",
+       doc="Floors the rooms are laid out on.", source="assumption"),
+    _p("receptionists", int, 7, 3, 200, "people", group="hotel",
+       doc="Receptionists on the roster (reception is staffed round the clock).",
+       source="assumption: 1 to 2 on each of three shifts, with days off"),
+    _p("housekeepers", int, 8, 1, 300, "people", group="hotel",
+       doc="Housekeepers on the roster (day shift).",
+       source="calibrated: enough for the quota at the market's occupancy"),
+    _p("technicians", int, 2, 1, 100, "people", group="hotel",
+       doc="Maintenance technicians (day shift).", source="assumption"),
+    # --- demand and price --------------------------------------------------------------
+    _p("market_demand", float, 0.75, 0.05, 2.0, "room-nights per room per night",
+       group="demand",
+       doc="Demand for the hotel at the reference reputation, as a share of its rooms.",
+       source="brief §4: market occupancy 65 to 70%"),
+    _p("demand_volatility", float, 0.35, 0.0, 2.0, "log-standard deviation", group="demand",
+       doc="Day-to-day variation of demand (events, weather, conferences).",
+       source="assumption: peak nights reach capacity, as in a city hotel"),
+    _p("late_arrival_share", float, 0.15, 0.0, 0.6, "share of demand", group="demand",
+       doc="Share of new demand that comes as late arrivals and walk-ins.",
+       source="brief §4: 10 to 20%"),
+    _p("mean_stay_nights", float, 2.0, 1.0, 14.0, "nights", group="demand",
+       doc="Mean length of stay.", source="assumption: economy and midscale hotels"),
+    _p("target_rate", float, 90.0, 10.0, 5000.0, "EUR per room-night", group="demand",
+       doc="Rate the hotel asks for a room-night.", source="assumption: midscale hotel"),
+    _p("walk_in_discount", float, 0.15, 0.0, 0.9, "share of rate", group="demand",
+       doc="Discount a late arrival gets when the receptionist concedes to a request.",
+       source="assumption"),
+    _p("reputation_memory_days", float, 90.0, 1.0, 730.0, "days", group="demand",
+       doc="Memory of the market: time constant of the reputation (recent satisfaction).",
+       source="assumption: online reviews of the last quarter dominate"),
+    _p("reputation_demand_elasticity", float, 0.8, 0.0, 5.0, "per 100 satisfaction points",
+       group="demand",
+       doc="Relative change in new demand for 100 points of reputation above the reference.",
+       source="calibrated to the case's occupancy gap (brief §4); see docs/calibration.md"),
+    _p("reputation_rate_elasticity", float, 0.12, 0.0, 2.0, "per 100 satisfaction points",
+       group="demand",
+       doc="Relative change in the rate the hotel can hold for 100 points of reputation.",
+       source="Anderson (2012): +1 review point of 5 raises price about 11%"),
+    _p("return_share", float, 0.35, 0.0, 1.0, "share", group="demand",
+       doc="Share of a guest's return intent that becomes a stay within a year.",
+       source="assumption"),
+    # --- defects -----------------------------------------------------------------------
+    _p("defect_rate", float, 0.05, 0.0, 0.5, "defects per occupied room-night",
+       group="defects", doc="Rate at which room use creates defects.",
+       source="brief §4: 0.02 to 0.05 (sweep 0.01 to 0.08)"),
+    _p("defect_visibility", float, 0.45, 0.0, 1.0, "probability", group="defects",
+       doc="Chance that a housekeeper's equipment check finds a given latent defect.",
+       source="brief §4: 30 to 60%"),
+    _p("guest_find_at_checkin", float, 0.4, 0.0, 1.0, "probability", group="defects",
+       doc="Chance that an arriving guest finds a latent defect at check-in.",
+       source="assumption"),
+    _p("guest_find_in_evening", float, 0.4, 0.0, 1.0, "probability per night", group="defects",
+       doc="Chance that a staying guest finds a latent defect back in the room in the evening.",
+       source="assumption"),
+    _p("guest_complaint_probability", float, 0.85, 0.0, 1.0, "probability", group="defects",
+       doc="Chance that a guest who finds a defect goes to the front desk.",
+       source="calibrated: complaints 5-10% of room-nights when dysfunctional (brief §4)"),
+    _p("defect_worsening_rate", float, 0.04, 0.0, 1.0, "per day", group="defects",
+       doc="Daily chance that a latent defect grows worse (costlier, room out of order).",
+       source="assumption"),
+    # --- housekeeping ------------------------------------------------------------------
+    _p("housekeeper_quota", int, 15, 5, 40, "rooms per shift", group="housekeeping",
+       doc="Rooms a housekeeper must clean in a shift.", source="brief §4: 13 to 16"),
+    _p("shift_minutes", float, 450.0, 240.0, 720.0, "minutes", group="housekeeping",
+       doc="Working minutes in a housekeeper's shift (8 h less breaks).", source="assumption"),
+    _p("stayover_minutes", float, 17.5, 5.0, 60.0, "minutes", group="housekeeping",
+       doc="Mean time to clean a stay-over room.", source="brief §4: 15 to 20"),
+    _p("checkout_minutes", float, 30.0, 10.0, 90.0, "minutes", group="housekeeping",
+       doc="Mean time to clean a room after check-out.", source="brief §4: about 30"),
+    _p("room_overhead_minutes", float, 5.0, 0.0, 30.0, "minutes", group="housekeeping",
+       doc="Walking, linen and trolley time per room.", source="assumption"),
+    _p("check_minutes", float, 2.0, 0.0, 15.0, "minutes", group="housekeeping",
+       doc="Time to check a room's equipment.", source="brief §3: 1 to 3"),
+    _p("report_minutes", float, 6.0, 0.0, 30.0, "minutes", group="housekeeping",
+       doc="Time to report a defect to maintenance.", source="brief §3: 3 to 10"),
+    # --- maintenance -------------------------------------------------------------------
+    _p("repair_minutes", float, 40.0, 5.0, 240.0, "minutes", group="maintenance",
+       doc="Mean time to repair a defect.", source="brief §4: 20 to 60"),
+    _p("callout_minutes", float, 20.0, 0.0, 120.0, "minutes", group="maintenance",
+       doc="Extra time to drop a task and answer a call from reception (walk, guest).",
+       source="assumption"),
+    _p("planned_task_minutes", float, 30.0, 5.0, 240.0, "minutes", group="maintenance",
+       doc="Length of one task of maintenance's own planned work.", source="assumption"),
+    _p("max_order_age_days", float, 3.0, 0.5, 30.0, "days", group="maintenance",
+       doc="Maintenance's own standard: a work order should not wait longer than this.",
+       source="assumption"),
+    # --- behaviour ---------------------------------------------------------------------
+    _p("encounter_stress", float, 40.0, 0.0, 500.0, "EUR-equivalent", group="behaviour",
+       doc="How much a receptionist would give to avoid facing an angry guest with nothing "
+           "to offer.", source="assumption; the scale of receptionists' utilities"),
+    _p("learning_rate", float, 0.15, 0.0, 1.0, "propensity per evaluation", group="behaviour",
+       doc="Largest change of a staff member's propensity after one evaluation.",
+       source="assumption: habits change over a few evaluations"),
+    _p("learning_sensitivity", float, 20.0, 0.0, 1000.0, "per unit of score", group="behaviour",
+       doc="How strongly a score gained or lost by cooperating moves the propensity.",
+       source="assumption: a 5-point score difference is felt clearly"),
+    # --- economics ---------------------------------------------------------------------
+    _p("rebate_share_of_rate", float, 0.6, 0.0, 2.0, "share of the room rate",
+       group="economics", doc="Mean compensation for an incident (rebate, refund, voucher).",
+       source="brief §4: 0.2 to 1.0 times the rate"),
+    _p("variable_cost_per_room", float, 22.0, 0.0, 1000.0, "EUR per occupied room-night",
+       group="economics", doc="Laundry, amenities, energy for an occupied room.",
+       source="calibrated: baseline gross margin 20 to 30% (brief §3)"),
+    _p("fixed_costs_per_day", float, 450.0, 0.0, 1e6, "EUR per day per 100 rooms",
+       group="economics", doc="Other operating costs of the hotel unit per day.",
+       source="calibrated: baseline gross margin 20 to 30% (brief §3)"),
+    _p("receptionist_wage", float, 120.0, 0.0, 5000.0, "EUR per shift", group="economics",
+       doc="Cost of a receptionist's shift.", source="brief §4: payroll about a third of revenue"),
+    _p("housekeeper_wage", float, 105.0, 0.0, 5000.0, "EUR per shift", group="economics",
+       doc="Cost of a housekeeper's shift; overtime is paid 1.5 times.",
+       source="brief §4: payroll about a third of revenue"),
+    _p("technician_wage", float, 150.0, 0.0, 5000.0, "EUR per shift", group="economics",
+       doc="Cost of a technician's shift.", source="brief §4: payroll about a third of revenue"),
+    _p("manager_wage", float, 210.0, 0.0, 5000.0, "EUR per day", group="economics",
+       doc="Cost of a manager per day.", source="brief §4: payroll about a third of revenue"),
+    _p("callout_fee", float, 60.0, 0.0, 5000.0, "EUR per evening", group="economics",
+       doc="Cost of an evening of on-call maintenance cover (plus overtime when called).",
+       source="assumption"),
+    _p("repair_material_cost", float, 25.0, 0.0, 5000.0, "EUR per repair", group="economics",
+       doc="Parts for a repair; a defect that has grown worse costs three times more.",
+       source="assumption"),
+    _p("extra_cleaning_cost", float, 20.0, 0.0, 1000.0, "EUR per move", group="economics",
+       doc="Cleaning a second room after a guest is moved.", source="brief §4"),
+    # --- run ---------------------------------------------------------------------------
+    _p("warmup_days", int, 150, 0, 3650, "days", group="run",
+       doc="Days run without levers before day 0 so the run starts from the baseline's own "
+           "steady state; not reported.", source="measured: behaviour settles within 120 days"),
+    _p("decision_log_length", int, 30, 0, 10000, "decisions", group="run",
+       doc="Recent decisions each agent keeps to explain itself.", source="assumption"),
+]
+
+PARAMETERS: dict[str, Parameter] = {p.name: p for p in _SPECS}
+LEVERS = ("incentives", "training", "rotation", "cross_evaluation")
+
+
+def default_parameters() -> dict[str, Any]:
+    """The default value of every parameter."""
+    return {name: p.default for name, p in PARAMETERS.items()}
+
+
+def suggest(name: str) -> str:
+    """A ' (did you mean X?)' hint for an unknown parameter name, or ''."""
+    close = difflib.get_close_matches(name, PARAMETERS, n=1, cutoff=0.5)
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
+def validate_parameters(values: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Return the complete, validated parameter dict for `values` over the defaults.
+
+    Raises ParameterError (one line) for an unknown name, a wrong type, a value out of its
+    range, or values that are inconsistent with one another.
+    """
+    clean = default_parameters()
+    for name, value in (values or {}).items():
+        if name not in PARAMETERS:
+            raise ParameterError(f"unknown parameter {name!r}{suggest(name)}")
+        clean[name] = PARAMETERS[name].coerce(value)
+    _check_consistency(clean)
+    return clean
+
+
+def _check_consistency(p: dict[str, Any]) -> None:
+    staff = p["receptionists"] + p["housekeepers"] + p["technicians"]
+    if staff > p["rooms"]:
+        raise ParameterError(
+            f"receptionists + housekeepers + technicians = {staff} is more staff than "
+            f"rooms = {p['rooms']}; the hotel must have more rooms than staff"
+        )
+    if p["floors"] > p["rooms"]:
+        raise ParameterError(f"floors = {p['floors']} exceeds rooms = {p['rooms']}")
+    if p["incentive_occupancy_threshold"] >= p["incentive_occupancy_target"]:
+        raise ParameterError(
+            "incentive_occupancy_threshold must be below incentive_occupancy_target "
+            f"(got {p['incentive_occupancy_threshold']} >= {p['incentive_occupancy_target']})"
+        )
+    shortest_room = p["stayover_minutes"] + p["room_overhead_minutes"]
+    if p["housekeeper_quota"] * shortest_room > 2 * p["shift_minutes"]:
+        raise ParameterError(
+            f"housekeeper_quota = {p['housekeeper_quota']} rooms cannot be cleaned in "
+            f"{p['shift_minutes']:g} minutes even with overtime; lower it or lengthen the shift"
+        )

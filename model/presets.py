@@ -1,0 +1,42 @@
+"""Named lever settings used everywhere: command line, experiments and app.
+
+A preset sets the four levers only; every other parameter keeps its default unless the user
+overrides it. The names follow the case: the status quo, the two failed attempts and their
+parts, and the redesign and its parts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .parameters import LEVERS, ParameterError, validate_parameters
+
+PRESETS: dict[str, dict[str, bool]] = {
+    "baseline": {},
+    "incentives": {"incentives": True},
+    "training": {"training": True},
+    "attempt2": {"incentives": True, "training": True},
+    "rotation": {"rotation": True},
+    "cross_evaluation": {"cross_evaluation": True},
+    "redesign": {"rotation": True, "cross_evaluation": True},
+    "all_four": {lever: True for lever in LEVERS},
+}
+
+PRESET_DESCRIPTIONS: dict[str, str] = {
+    "baseline": "The status quo: no lever. Receptionists hold rooms and hand out rebates.",
+    "incentives": "Occupancy bonus for receptionists only (half of attempt 2).",
+    "training": "Guest-engagement training for receptionists only (half of attempt 2).",
+    "attempt2": "Attempt 2 of the case: incentives plus training ('hard + soft').",
+    "rotation": "Managers must have worked in several functions; they rotate.",
+    "cross_evaluation": "Receptionists' ratings count in back-office evaluations.",
+    "redesign": "The redesign: rotation and cross-evaluation, no incentives, no training.",
+    "all_four": "All four levers at once.",
+}
+
+
+def preset_parameters(name: str, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Validated parameters of preset `name` with `overrides` on top."""
+    if name not in PRESETS:
+        raise ParameterError(f"unknown preset {name!r}; choose one of {', '.join(PRESETS)}")
+    values = {lever: False for lever in LEVERS} | PRESETS[name] | dict(overrides or {})
+    return validate_parameters(values)
