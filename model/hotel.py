@@ -148,6 +148,28 @@ class InterLodgeModel(Model):
         """One row per reported day, columns as in `model.metrics.METRICS`."""
         return pd.DataFrame(self.rows, columns=list(METRICS))
 
+    def today(self) -> dict[str, float]:
+        """Live figures for the day so far (the app's monitors), with the hour's occupancy."""
+        t = self._today
+        occupied = sum(room.guest is not None for room in self.rooms)
+        return {
+            "day": self.day,
+            "hour": self.hour,
+            "occupancy": occupied / self.p["rooms"],
+            "held_rooms": sum(room.held for room in self.rooms),
+            "complaints": t.complaints,
+            "moves": t.moves,
+            "rebates_given": t.rebates_given,
+            "repairs_on_complaint": t.repairs_on_complaint,
+            "defects_found_by_housekeeping": t.defects_found_by_housekeeping,
+            "defects_found_by_guests": t.defects_found_by_guests,
+            "late_arrivals_turned_away": t.late_arrivals_turned_away,
+            "reputation": self.market.reputation,
+            "rate": self.market.rate(),
+            "work_orders_waiting": len(self.maintenance_queue),
+            "evening_cover": self.evening_cover_tonight,
+        }
+
     def satisfaction_by_experience(self) -> dict[str, tuple[int, float]]:
         """Guests and their mean satisfaction since day 0, by what happened in their stay."""
         return {kind: (n, total / n if n else math.nan)
