@@ -70,8 +70,9 @@ class Technician(ContextAgent):
     def work_until(self, end: float) -> None:
         """Take jobs one after another until hour `end`."""
         model = self.model
+        now = model.time
         while self.busy_until < end:
-            start = max(self.busy_until, model.time)
+            start = max(self.busy_until, now)
             order = self.choose_next_job(start)
             if order is None:
                 minutes = model.p["planned_task_minutes"] * model.random.uniform(0.7, 1.3)

@@ -14,7 +14,9 @@ from model import ParameterError
 
 # each module has `register(subparsers)`, which adds its sub-command and sets `handler`
 COMMAND_MODULES = (
+    "experiments.story",
     "experiments.single_run",
+    "experiments.validation",
 )
 
 

@@ -46,7 +46,7 @@ QUICK_REPAIR = 12.0  # hours within which reception sees a repair as quick
 # warm-up only has to settle the details.
 INITIAL_REPUTATION = 753.0
 INITIAL_RETURN_INTENT = 0.58
-INITIAL_CHECKING = 0.17
+INITIAL_CHECKING = 0.12
 INITIAL_REPORTING = 0.45
 INITIAL_RESPONSIVENESS = 0.05
 RECEPTION_SHIFTS_PER_DAY = {"morning": 1, "evening": 2, "night": 1}  # per 100 rooms
@@ -72,7 +72,7 @@ class InterLodgeModel(Model):
         self.clock = Clock(p["warmup_days"])
         self.levers_on = False
         self.rooms = build_rooms(p["rooms"], p["floors"])
-        self.market = Market(p, self.rng, reputation=INITIAL_REPUTATION)
+        self.market = Market(p, int(self.rng.integers(2**63)), reputation=INITIAL_REPUTATION)
         self.market.expect_returns(-p["warmup_days"], INITIAL_RETURN_INTENT)
         self.ledger = Ledger()
         self.ratings = ReceptionRatings()
@@ -323,7 +323,8 @@ class InterLodgeModel(Model):
 
     def hold_rooms_in_reserve(self) -> None:
         """The evening receptionist decides how many free rooms to keep from late sales."""
-        free = [room for room in self.rooms if room.lettable(self.time)]
+        now = self.time
+        free = [room for room in self.rooms if room.lettable(now)]
         for receptionist in self.desk():
             receptionist.reserve = 0
         keeper = self.desk()[0]
@@ -335,11 +336,14 @@ class InterLodgeModel(Model):
         self._today.held_rooms = held
 
     def check_in_arrivals(self) -> None:
-        due = self._arrivals.get(self.hour, [])
+        due = self._arrivals.get(self.hour)
+        if not due:
+            return
+        now = self.time
+        free = [room for room in self.rooms if room.lettable(now)]
         while due:
             arrival = due.pop()
             receptionist = self.random.choice(self.desk())
-            free = [room for room in self.rooms if room.lettable(self.time)]
             if arrival.late:
                 if not (free and receptionist.sell_to_late_arrival(len(free))):
                     self._today.late_arrivals_turned_away += 1
@@ -355,9 +359,11 @@ class InterLodgeModel(Model):
                 self._today.discounts_given += 1
             guest = Guest(self, arrival.nights, rate, arrival.late, arrival.returning)
             self._let(room, guest)
+            free.remove(room)
             defect = guest.find_defect(self.p["guest_find_at_checkin"])
             if defect is not None:
                 self.guest_finds(guest, defect)
+                free = [room for room in self.rooms if room.lettable(now)]  # a move took one
 
     def _let(self, room, guest) -> None:
         if room.guest is not None:
@@ -396,16 +402,21 @@ class InterLodgeModel(Model):
 
     def complain(self, guest, defect) -> None:
         """`guest` comes to the desk about `defect`; an on-duty receptionist handles it."""
-        self._today.complaints += 1
-        if self.hour >= c.MAINTENANCE_END:
-            self._today.evening_complaints += 1
+        today = self._today
+        today.complaints += 1
+        evening = self.hour >= c.MAINTENANCE_END
         cleaner = guest.room.last_cleaned_by
         if cleaner is not None:
             self.ratings.blame(cleaner)
         outcome = self.random.choice(self.desk()).handle_complaint(guest, defect)
         counter = {"repair": "repairs_on_complaint", "move": "moves",
                    "rebate": "rebates_given", "deflect": "deflections"}[outcome]
-        setattr(self._today, counter, getattr(self._today, counter) + 1)
+        setattr(today, counter, getattr(today, counter) + 1)
+        if evening:
+            today.evening_complaints += 1
+            if outcome != "deflect":
+                name = f"evening_{outcome}s"
+                setattr(today, name, getattr(today, name) + 1)
         guest.grievance = defect if outcome in ("rebate", "deflect") else None
 
     # --- services the staff call on --------------------------------------------------------
@@ -482,8 +493,8 @@ class InterLodgeModel(Model):
 
     def spare_room(self, guest):
         """A room to move `guest` into: one held in reserve first, else any free one."""
-        free = [room for room in self.rooms if room.lettable(self.time) and room is not
-                guest.room]
+        now = self.time
+        free = [room for room in self.rooms if room.lettable(now) and room is not guest.room]
         held = [room for room in free if room.held]
         return (held or free or [None])[0]
 
@@ -575,6 +586,9 @@ class InterLodgeModel(Model):
             "discounts_given": t.discounts_given,
             "complaints": t.complaints,
             "evening_complaints": t.evening_complaints,
+            "evening_repairs": t.evening_repairs,
+            "evening_moves": t.evening_moves,
+            "evening_rebates": t.evening_rebates,
             "repairs_on_complaint": t.repairs_on_complaint,
             "moves": t.moves,
             "rebates_given": t.rebates_given,

@@ -12,6 +12,8 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy as np
+
 from agents.guest import SATISFACTION
 
 WELL_RUN = SATISFACTION["no problem"]  # reputation of a hotel whose guests have no problems
@@ -33,11 +35,17 @@ class Arrival:
 
 
 class Market:
-    """The hotel's market: reputation, demand and the rate the hotel can hold."""
+    """The hotel's market: reputation, demand and the rate the hotel can hold.
 
-    def __init__(self, p: dict, rng, reputation: float):
+    Its randomness comes from its own stream, one generator per day derived from `entropy`:
+    two hotels with the same seed face the same demand whatever their staff decide (common
+    random numbers), so differences between levers are not luck.
+    """
+
+    def __init__(self, p: dict, entropy: int, reputation: float):
         self.p = p
-        self.rng = rng
+        self.entropy = entropy
+        self.rng = np.random.default_rng(np.random.SeedSequence(entropy, spawn_key=(2**31,)))
         self.reputation = reputation
         self.returns: dict[int, int] = defaultdict(int)  # day -> guests coming back
         self._today: list[tuple[float, float]] = []  # (weight, satisfaction)
@@ -74,7 +82,9 @@ class Market:
 
     def arrivals(self, day: int) -> list[Arrival]:
         """Today's arrivals: new reservations, late arrivals and walk-ins, returning guests."""
-        rng, p = self.rng, self.p
+        self.rng = rng = np.random.default_rng(
+            np.random.SeedSequence(self.entropy, spawn_key=(day + 2**30,)))
+        p = self.p
         sigma = p["demand_volatility"]
         shock = math.exp(rng.normal(-sigma * sigma / 2, sigma))  # mean 1
         mean = self.new_guests_per_day * WEEKDAY_DEMAND[day % 7] * self.demand_factor() * shock

@@ -27,6 +27,9 @@ METRICS: dict[str, tuple[str, str]] = {
     "discounts_given": ("parties", "Late arrivals who got a discount."),
     "complaints": ("complaints", "Guests who came to the desk about a defect."),
     "evening_complaints": ("complaints", "Complaints after maintenance's day shift (17:00 on)."),
+    "evening_repairs": ("complaints", "Evening complaints ended by a repair."),
+    "evening_moves": ("complaints", "Evening complaints ended by a move."),
+    "evening_rebates": ("complaints", "Evening complaints ended with a rebate."),
     "repairs_on_complaint": ("complaints", "Complaints ended by a repair within the hour."),
     "moves": ("complaints", "Complaints ended by moving the guest to another room."),
     "rebates_given": ("complaints", "Complaints ended with a rebate, refund or voucher."),
@@ -76,6 +79,9 @@ class DayCounters:
     discounts_given: int = 0
     complaints: int = 0
     evening_complaints: int = 0
+    evening_repairs: int = 0
+    evening_moves: int = 0
+    evening_rebates: int = 0
     repairs_on_complaint: int = 0
     moves: int = 0
     rebates_given: int = 0

@@ -171,7 +171,7 @@ _SPECS: list[Parameter] = [
     _p("reputation_memory_days", float, 90.0, 1.0, 730.0, "days", group="demand",
        doc="Memory of the market: time constant of the reputation (recent satisfaction).",
        source="assumption: online reviews of the last quarter dominate"),
-    _p("reputation_demand_elasticity", float, 0.8, 0.0, 5.0, "per 100 satisfaction points",
+    _p("reputation_demand_elasticity", float, 0.85, 0.0, 5.0, "per 100 satisfaction points",
        group="demand",
        doc="Relative change in new demand for 100 points of reputation above the reference.",
        source="calibrated to the case's occupancy gap (brief §4); see docs/calibration.md"),

@@ -1,0 +1,85 @@
+"""`interlodge story`: the case in one table, the README's main job.
+
+The status quo, attempt 2 (incentives + training) and the redesign (rotation +
+cross-evaluation) run for 18 months on the same seeds; the table shows where each stands at
+months 0, 6, 12 and 18 and how much it changed.
+"""
+
+from __future__ import annotations
+
+import time
+
+from model import PRESET_DESCRIPTIONS
+
+from .measures import margin_of, mean_of
+from .scenarios import run_scenarios
+from .simulate import DEFAULT_DAYS
+
+CHAPTERS = ("baseline", "attempt2", "redesign")
+MONTH = 30
+# (column, label, format): cooperation is the housekeepers' report rate
+ROWS = (
+    ("gross_margin", "gross margin", "{:.1%}"),
+    ("occupancy", "occupancy", "{:.1%}"),
+    ("rebate_share", "rebates / room revenue", "{:.2%}"),
+    ("complaints", "complaints a day", "{:.2f}"),
+    ("held_rooms", "rooms held back a night", "{:.1f}"),
+    ("housekeeper_report_rate", "cooperation: report rate", "{:.2f}"),
+    ("reception_response_hours", "repair after a call (h)", "{:.1f}"),
+)
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "story", help="the case in one table: status quo, attempt 2, redesign",
+        description="Run the status quo, attempt 2 and the redesign over 18 months on the same "
+                    "seeds and print margin, occupancy, rebates, complaints and cooperation at "
+                    "months 0, 6, 12 and 18.")
+    parser.add_argument("--seeds", type=int, default=20,
+                        help="seeds per scenario (default 20)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="processes (default: the number of cores)")
+    parser.set_defaults(handler=tell)
+
+
+def months(days: int) -> list[tuple[str, tuple[int, int]]]:
+    """Month 0, 6, 12 and 18 as windows of 30 days (the last one ends with the run)."""
+    marks = [(f"month {m}", (m * MONTH, (m + 1) * MONTH)) for m in (0, 6, 12)]
+    marks.append(("month 18", (days - MONTH, days)))
+    return marks
+
+
+def tell(args) -> int:
+    if args.seeds < 1:
+        raise ValueError(f"--seeds must be at least 1, got {args.seeds}")
+    if args.workers is not None and args.workers < 1:
+        raise ValueError(f"--workers must be at least 1, got {args.workers}")
+    started = time.perf_counter()
+    results = run_scenarios({name: (name, {}, DEFAULT_DAYS) for name in CHAPTERS},
+                            args.seeds, args.workers)
+    marks = months(DEFAULT_DAYS)
+    print(f"The InterLodge story: {len(CHAPTERS)} hotels x {args.seeds} seeds, 18 months each "
+          f"(means over seeds; each month is 30 days).\n")
+    for name in CHAPTERS:
+        print(f"{name}: {PRESET_DESCRIPTIONS[name]}")
+        header = "".join(f"{label:>11}" for label, _ in marks)
+        print(f"  {'':<26}{header}{'change':>10}")
+        for column, label, fmt in ROWS:
+            values = [mean_of(results[name], column, days) for _, days in marks]
+            cells = "".join(f"{fmt.format(v):>11}" for v in values)
+            change = (values[-1] / values[0] - 1) if values[0] else float("nan")
+            print(f"  {label:<26}{cells}{change:>+10.0%}")
+        if name != "baseline":
+            gains = [margin_of(results[name], days) / margin_of(results["baseline"], days) - 1
+                     for _, days in marks]
+            cells = "".join(f"{g:>+11.1%}" for g in gains)
+            print(f"  {'margin vs status quo':<26}{cells}")
+        print()
+    print("What to notice: attempt 2 changes the receptionists' goal and skills but not their "
+          "resources,\nso they hand out rebates instead of getting rooms fixed; the redesign "
+          "gives them a say in\nthe back office's evaluation and the managers knowledge of "
+          "each other's work, so defects are\ncaught before guests, complaints fall, held "
+          "rooms are released and margin grows with a lag.")
+    print(f"\n({time.perf_counter() - started:.0f} s; more with --seeds, or `interlodge "
+          "validate` for every pattern of the case)")
+    return 0
