@@ -1,0 +1,313 @@
+"""The output folder of an experiment, written so that no result is lost or half-written.
+
+Layout (column meanings in docs/experiments.md):
+
+    DIR/manifest.json              the experiment (design, root seed, ...), sessions, versions
+    DIR/runs.parquet/part-NNNNN.parquet   one row per run: id, point, seed, status, summary
+    DIR/daily/part-NNNNN.parquet          one row per run per day: the daily metrics
+
+`runs.parquet` is a folder of parts that pandas and pyarrow read as one table
+(`pandas.read_parquet(DIR / "runs.parquet")`). Finished runs are buffered and written as a
+pair of parts with the same number: first the daily part, then the runs part, each to a hidden
+temporary file renamed into place. The runs part is the commit record: a run exists once its
+row does. A process killed at any moment therefore leaves either a complete pair, or a daily
+part without its runs part, which the next `--resume` deletes before running those runs again;
+hidden temporary files are ignored by readers and deleted on resume.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.metadata
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from model import METRICS, PARAMETERS
+
+from .experiment import Experiment
+
+if TYPE_CHECKING:
+    from .runner import RunResult
+
+MANIFEST = "manifest.json"
+RUNS = "runs.parquet"
+DAILY = "daily"
+FORMAT = "interlodge-experiment/1"
+PACKAGES = ("interlodge", "mesa", "numpy", "pandas", "pyarrow", "SALib", "dask",
+            "distributed", "matplotlib")
+SUMMARY_METRICS = [name for name in METRICS if name != "day"]
+_PYARROW_TYPES = {bool: pa.bool_(), int: pa.int64(), float: pa.float64()}
+
+
+class FolderInUse(ValueError):
+    """The output folder holds something else, or this experiment without --resume."""
+
+
+class ExperimentStore:
+    """Writes one experiment's results into `folder` as runs finish.
+
+    folder: the output folder; created if missing.
+    experiment: what is being run; an existing folder must hold the same experiment.
+    resume: continue the experiment already in `folder` (required if it has one).
+    executor: a description of where the runs go, recorded in the manifest.
+    flush_rows: rows (daily plus runs) buffered before a pair of parts is written.
+    flush_seconds: a pair is also written once the oldest unsaved result is this old, which
+        bounds the work lost to a crash.
+    """
+
+    def __init__(self, folder: Path, experiment: Experiment, *, resume: bool = False,
+                 executor: str = "", flush_rows: int = 50_000, flush_seconds: float = 60.0):
+        self.folder = Path(folder)
+        self.experiment = experiment
+        self.flush_rows, self.flush_seconds = flush_rows, flush_seconds
+        self._factors = experiment.design.factors
+        self._runs_schema = _runs_schema(self._factors)
+        self._daily_schema = _daily_schema()
+        self._runs: list[dict[str, Any]] = []
+        self._daily: list[pd.DataFrame] = []
+        self._buffered_rows = 0
+        self._oldest_unsaved: float | None = None
+        manifest = self._claim_folder(resume)
+        self._finished = _stored_run_ids(self.folder)
+        self._next_part = 1 + max((_part_number(p) for p in _parts(self.folder / RUNS)),
+                                  default=0)
+        self._session = {"started": _now(), "ended": None, "executor": executor,
+                         **provenance()}
+        manifest["sessions"].append(self._session)
+        self._manifest = manifest
+        self._write_manifest()
+
+    # --- writing ---------------------------------------------------------------------------
+    def finished_run_ids(self) -> set[str]:
+        """Runs already stored (succeeded or failed); a resumed session skips them."""
+        return set(self._finished)
+
+    def add(self, result: RunResult) -> None:
+        """Buffer a finished run; write a pair of parts when the buffer is full or old."""
+        spec = result.spec
+        row = {"run_id": spec.run_id, "point_index": spec.point_index,
+               "replicate": spec.replicate, "seed": spec.seed, "status": result.status,
+               "error": result.error, "wall_seconds": result.wall_seconds}
+        row |= {name: spec.parameters[name] for name in self._factors}
+        row |= {name: result.summary.get(name, float("nan")) for name in SUMMARY_METRICS}
+        self._runs.append(row)
+        self._buffered_rows += 1
+        if result.daily is not None:
+            daily = result.daily.assign(run_id=spec.run_id, point_index=spec.point_index,
+                                        replicate=spec.replicate)
+            self._daily.append(daily)
+            self._buffered_rows += len(daily)
+        self._finished.add(spec.run_id)
+        if self._oldest_unsaved is None:
+            self._oldest_unsaved = time.monotonic()
+        if (self._buffered_rows >= self.flush_rows
+                or time.monotonic() - self._oldest_unsaved >= self.flush_seconds):
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the buffered runs: the daily part first, then the runs part (the commit)."""
+        if not self._runs:
+            return
+        name = f"part-{self._next_part:05d}.parquet"
+        if self._daily:
+            daily = pd.concat(self._daily, ignore_index=True)
+            _write_atomically(pa.Table.from_pandas(daily, self._daily_schema,
+                                                   preserve_index=False),
+                              self.folder / DAILY / name)
+        runs = pd.DataFrame(self._runs)
+        _write_atomically(pa.Table.from_pandas(runs, self._runs_schema, preserve_index=False),
+                          self.folder / RUNS / name)
+        self._next_part += 1
+        self._runs, self._daily, self._buffered_rows = [], [], 0
+        self._oldest_unsaved = None
+
+    def close(self) -> None:
+        """Save what is buffered and record the end of this session (and of the experiment
+        when every run is stored)."""
+        self.flush()
+        self._session["ended"] = _now()
+        if len(self._finished) == self.experiment.total_runs:
+            self._manifest["completed"] = self._manifest["completed"] or _now()
+        self._write_manifest()
+
+    def __enter__(self) -> ExperimentStore:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    # --- the folder ------------------------------------------------------------------------
+    def _claim_folder(self, resume: bool) -> dict[str, Any]:
+        """The manifest to continue, after checking the folder may be written."""
+        identity = _json_round_trip(self.experiment.identity())
+        folder = self.folder
+        if not folder.exists() or not any(folder.iterdir()):
+            folder.mkdir(parents=True, exist_ok=True)
+            return {"format": FORMAT, "name": self.experiment.name,
+                    "description": self.experiment.description,
+                    "root_seed": self.experiment.root_seed,
+                    "total_runs": self.experiment.total_runs, "identity": identity,
+                    "created": _now(), "completed": None, "sessions": []}
+        if not (folder / MANIFEST).is_file():
+            raise FolderInUse(f"{folder} is not empty and holds no experiment "
+                              f"({MANIFEST} missing); choose another --out")
+        manifest = read_manifest(folder)
+        different = sorted(k for k in identity.keys() | manifest["identity"].keys()
+                           if identity.get(k) != manifest["identity"].get(k))
+        if different:
+            raise FolderInUse(f"{folder} holds a different experiment (it differs in "
+                              f"{', '.join(different)}); choose another --out")
+        if not resume:
+            raise FolderInUse(f"{folder} already holds this experiment; add --resume to "
+                              f"continue it or choose another --out")
+        _remove_unfinished_writes(folder)
+        return manifest
+
+    def _write_manifest(self) -> None:
+        text = json.dumps(self._manifest, indent=2, default=str) + "\n"
+        temporary = self.folder / f".{MANIFEST}.tmp"
+        temporary.write_text(text, encoding="utf-8")
+        _replace(temporary, self.folder / MANIFEST)
+
+
+# --- reading ------------------------------------------------------------------------------
+def read_manifest(folder: Path) -> dict[str, Any]:
+    """The manifest of the experiment in `folder`."""
+    path = Path(folder) / MANIFEST
+    if not path.is_file():
+        raise ValueError(f"{folder} is not an experiment folder ({MANIFEST} missing)")
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    if manifest.get("format") != FORMAT:
+        raise ValueError(f"{path}: unknown format {manifest.get('format')!r}")
+    return manifest
+
+
+def recorded_root_seed(folder: Path) -> int | None:
+    """The root seed of the experiment already in `folder`, if any (to resume it)."""
+    try:
+        return read_manifest(folder)["root_seed"]
+    except (ValueError, OSError):
+        return None
+
+
+def read_runs(folder: Path) -> pd.DataFrame:
+    """One row per stored run, in design order (point, then replicate)."""
+    parts = _parts(Path(folder) / RUNS)
+    if not parts:
+        raise ValueError(f"{folder} holds no finished runs yet")
+    runs = pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True)
+    if runs["run_id"].duplicated().any():  # cannot happen through ExperimentStore
+        raise ValueError(f"{folder}: a run is stored twice; the folder was edited by hand")
+    return runs.sort_values(["point_index", "replicate"], ignore_index=True)
+
+
+def iter_daily(folder: Path, columns: list[str]) -> Iterator[pd.DataFrame]:
+    """The daily tables part by part (each run lies within one part), only `columns` read:
+    memory stays bounded whatever the size of the experiment."""
+    for part in _parts(Path(folder) / DAILY):
+        yield pd.read_parquet(part, columns=columns)
+
+
+def provenance() -> dict[str, Any]:
+    """Where and with what the runs were made: code commit, Python, packages, machine."""
+    versions = {}
+    for package in PACKAGES:
+        try:
+            versions[package] = importlib.metadata.version(package)
+        except importlib.metadata.PackageNotFoundError:
+            versions[package] = None
+    return {"git_commit": _git("rev-parse", "HEAD"),
+            "git_dirty": bool(_git("status", "--porcelain", "--untracked-files=no")),
+            "python": sys.version.split()[0], "packages": versions,
+            "host": platform.node(), "cpus": os.cpu_count()}
+
+
+# --- helpers ------------------------------------------------------------------------------
+def _runs_schema(factors: list[str]) -> pa.Schema:
+    fields = [("run_id", pa.string()), ("point_index", pa.int64()), ("replicate", pa.int64()),
+              ("seed", pa.int64()), ("status", pa.string()), ("error", pa.string()),
+              ("wall_seconds", pa.float64())]
+    fields += [(name, _PYARROW_TYPES[PARAMETERS[name].kind]) for name in factors]
+    fields += [(name, pa.float64()) for name in SUMMARY_METRICS]
+    return pa.schema(fields)
+
+
+def _daily_schema() -> pa.Schema:
+    # every metric as float64: a count column with a NaN day would otherwise change type
+    return pa.schema([("run_id", pa.string()), ("point_index", pa.int64()),
+                      ("replicate", pa.int64()), ("day", pa.int64())]
+                     + [(name, pa.float64()) for name in SUMMARY_METRICS])
+
+
+def _write_atomically(table: pa.Table, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")  # hidden: readers skip it
+    pq.write_table(table, temporary)
+    _replace(temporary, path)
+
+
+def _replace(temporary: Path, path: Path) -> None:
+    """Rename `temporary` to `path` once its bytes are on disk, so `path` is never partial."""
+    with open(temporary, "rb") as file:
+        os.fsync(file.fileno())
+    os.replace(temporary, path)
+    directory = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+
+
+def _remove_unfinished_writes(folder: Path) -> None:
+    """Delete what a killed session left: temporary files and daily parts whose runs part
+    (the commit record) was never written."""
+    for temporary in folder.rglob(".*.tmp"):
+        temporary.unlink()
+    committed = {p.name for p in _parts(folder / RUNS)}
+    for part in _parts(folder / DAILY):
+        if part.name not in committed:
+            part.unlink()
+
+
+def _stored_run_ids(folder: Path) -> set[str]:
+    ids: set[str] = set()
+    for part in _parts(folder / RUNS):
+        ids.update(pd.read_parquet(part, columns=["run_id"])["run_id"])
+    return ids
+
+
+def _parts(directory: Path) -> list[Path]:
+    return sorted(directory.glob("part-*.parquet")) if directory.is_dir() else []
+
+
+def _part_number(path: Path) -> int:
+    return int(path.stem.removeprefix("part-"))
+
+
+def _json_round_trip(value: Any) -> Any:
+    """`value` as it reads back from JSON, to compare it with a stored manifest."""
+    return json.loads(json.dumps(value, default=str))
+
+
+def _git(*args: str) -> str | None:
+    try:
+        done = subprocess.run(["git", *args], cwd=Path(__file__).resolve().parent,
+                              capture_output=True, text=True, timeout=10, check=True)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.strip()
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
