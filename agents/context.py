@@ -2,7 +2,9 @@
 of recent decisions with their reasons, so that anyone can ask an agent *why* it acted.
 
 Reasons are stored as a template and its values and formatted only when someone reads them,
-so that logging costs almost nothing in long experiments.
+so that logging costs almost nothing in long experiments. Lessons (what an evaluation taught
+an agent, a manager's policy choices) are kept apart so that daily routine does not push them
+out.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from collections import deque
 from typing import Any, NamedTuple
 
 from mesa import Agent
+
+LESSONS_KEPT = 6
 
 
 class Decision(NamedTuple):
@@ -38,6 +42,7 @@ class ContextAgent(Agent):
     def __init__(self, model):
         super().__init__(model)
         self.decisions: deque[Decision] = deque(maxlen=model.p["decision_log_length"])
+        self.lessons: deque[Decision] = deque(maxlen=LESSONS_KEPT)
 
     @property
     def name(self) -> str:
@@ -46,6 +51,10 @@ class ContextAgent(Agent):
     def decide(self, action: str, why: str, *values: Any) -> None:
         """Record that this agent chose `action` because `why` (formatted with `values`)."""
         self.decisions.append(Decision(self.model.time, action, why, values))
+
+    def learn(self, action: str, why: str, *values: Any) -> None:
+        """Record a lesson: a decision that shapes behaviour for a whole period."""
+        self.lessons.append(Decision(self.model.time, action, why, values))
 
     def goals(self) -> list[str]:
         return []
@@ -59,14 +68,17 @@ class ContextAgent(Agent):
     def work_context(self) -> dict[str, Any]:
         """Goals, resources and constraints now, and recent decisions with their reasons."""
         clock = self.model.clock
+
+        def listed(log):
+            return [{"when": clock.label(d.time), "action": d.action, "reason": d.reason}
+                    for d in reversed(log)]
+
         return {
             "name": self.name,
             "role": self.role,
             "goals": self.goals(),
             "resources": self.resources(),
             "constraints": self.constraints(),
-            "decisions": [
-                {"when": clock.label(d.time), "action": d.action, "reason": d.reason}
-                for d in reversed(self.decisions)
-            ],
+            "lessons": listed(self.lessons),
+            "decisions": listed(self.decisions),
         }

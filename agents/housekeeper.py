@@ -170,7 +170,7 @@ class Housekeeper(ContextAgent):
             before = getattr(self, trait)
             after = adjust(before, gain - cost, p["learning_rate"], p["learning_sensitivity"])
             setattr(self, trait, after)
-            self.decide("learn " + trait.split("_")[0] + "ing", "{:.0f} min of it cost me "
+            self.learn("learn " + trait.split("_")[0] + "ing", "{:.0f} min of it cost me "
                         "{:.3f} of score, reception's rating gave {:.3f}: {:.0%} -> {:.0%}",
                         minutes, cost, gain, before, after)
         self.record = ShiftRecord()

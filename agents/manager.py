@@ -72,7 +72,7 @@ class Manager(ContextAgent):
         self.days_in[self.function] += 1.0
 
     def rotate_to(self, function: str) -> None:
-        self.decide("rotate", "from {} to {}: promotion requires several functions",
+        self.learn("rotate", "from {} to {}: promotion requires several functions",
                     self.function, function)
         self.function = function
 
@@ -123,6 +123,6 @@ class Manager(ContextAgent):
         good, bad = ratings.good.get(member, 0), ratings.bad.get(member, 0)
         rating = rating_of(good, bad)
         score = (1.0 - weight) * own + weight * rating
-        member.decide("evaluated", "score {:.2f} from the {}: own metric {:.2f}, reception's "
+        member.learn("evaluated", "score {:.2f} from the {}: own metric {:.2f}, reception's "
                       "rating {:.2f} weighing {:.0%}", score, self.name, own, rating, weight)
         return Evaluation(score, own, rating, good, bad, weight, credit)

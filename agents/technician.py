@@ -137,7 +137,7 @@ class Technician(ContextAgent):
         before = self.responsiveness
         self.responsiveness = adjust(before, gain - cost, p["learning_rate"],
                                      p["learning_sensitivity"])
-        self.decide("learn responsiveness", "{:.0f} min for reception cost me {:.3f} of score, "
+        self.learn("learn responsiveness", "{:.0f} min for reception cost me {:.3f} of score, "
                     "reception's rating gave {:.3f}: {:.0%} -> {:.0%}",
                     self.cooperation_minutes(), cost, gain, before, self.responsiveness)
         self.record = JobRecord()

@@ -214,7 +214,7 @@ class InterLodgeModel(Model):
             worked = [member for member in staff if member.record.shifts]
             for member in worked:
                 member.learn_from(manager.evaluate(member, self.ratings))
-            manager.decide("evaluate staff", "{} {} staff; reception's view weighs {:.0%}, "
+            manager.learn("evaluate staff", "{} {} staff; reception's view weighs {:.0%}, "
                            "cooperation credited at {:.0%}", len(worked), function,
                            manager.rating_weight(), manager.cross_knowledge)
         self.ratings.clear()
@@ -619,6 +619,7 @@ class InterLodgeModel(Model):
             "evening_cover": float(self.evening_cover_tonight),
             "departures": sum(len(v) for v in t.satisfaction.values()),
         }
+        row |= {key: value for key, value in accounts.items() if key.startswith("cost_")}
         for kind, values in t.satisfaction.items():
             key = kind.replace(" ", "_")
             row[f"departures_{key}"] = len(values)

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from agents.guest import WORSE
 
+from .economics import COST_ITEMS
+
 METRICS: dict[str, tuple[str, str]] = {
     "day": ("day", "Days since the levers were switched on (day 0); the warm-up is not reported."),
     "gross_margin": ("share", "(net_revenue - costs) / net_revenue for the day."),
@@ -64,6 +66,8 @@ METRICS: dict[str, tuple[str, str]] = {
     "evening_cover": ("switch", "1 if maintenance had evening cover tonight."),
     "departures": ("guests", "Guests who left today."),
 }
+for _item in COST_ITEMS:
+    METRICS[f"cost_{_item}"] = ("EUR", f"Cost item '{_item.replace('_', ' ')}' (part of costs).")
 for _kind in WORSE:
     _key = _kind.replace(" ", "_")
     METRICS[f"departures_{_key}"] = ("guests", f"Departing guests whose stay was '{_kind}'.")

@@ -1,0 +1,153 @@
+"""Each agent's decisions follow from its goals, resources and constraints."""
+
+import pytest
+
+from agents.learning import Evaluation, adjust, rating_gain, rating_of
+from model import InterLodgeModel, preset_parameters
+from model.economics import Ledger
+from model.market import Market
+
+
+@pytest.fixture
+def hotel(small_hotel):
+    return InterLodgeModel(rng=11, **small_hotel)
+
+
+# --- receptionists -------------------------------------------------------------------------
+def test_the_reserve_grows_with_expected_complaints(hotel):
+    clerk = hotel.receptionists[0]
+    held = []
+    for expected in (0.0, 1.0, 3.0, 6.0):
+        clerk.expected_evening_complaints = expected
+        held.append(clerk.hold_rooms_in_reserve(free_rooms=20))
+    assert held[0] == 0
+    assert held == sorted(held) and held[-1] > held[1]
+
+
+def test_the_reserve_never_exceeds_the_free_rooms(hotel):
+    clerk = hotel.receptionists[0]
+    clerk.expected_evening_complaints = 50.0
+    assert clerk.hold_rooms_in_reserve(free_rooms=3) == 3
+
+
+def test_an_incentive_changes_the_goal_but_barely_the_reserve():
+    """The bonus is spread over a 100-room hotel's occupancy; an angry guest is personal.
+    (In a much smaller hotel the same bonus weighs more per room: that is the model too.)"""
+    plain = InterLodgeModel(rng=1, warmup_days=0)
+    paid = InterLodgeModel(rng=1, **preset_parameters("incentives", {"warmup_days": 0}))
+    for clerk in (plain.receptionists[0], paid.receptionists[0]):
+        clerk.expected_evening_complaints, clerk.stress = 3.0, 0.5
+    assert paid.receptionists[0].sale_value() > plain.receptionists[0].sale_value()
+    without = plain.receptionists[0].hold_rooms_in_reserve(30)
+    with_bonus = paid.receptionists[0].hold_rooms_in_reserve(30)
+    assert without - 1 <= with_bonus <= without
+
+
+def test_training_makes_rebates_and_deflection_cheaper_than_a_move(small_hotel):
+    plain = InterLodgeModel(rng=1, **small_hotel).receptionists[0]
+    trained = InterLodgeModel(rng=1, **preset_parameters("training", small_hotel)).receptionists[0]
+    assert trained.trained and not plain.trained
+    before = plain.handling_costs(reachable=False, spare_room=True, desk_pressure=0.0)
+    after = trained.handling_costs(reachable=False, spare_room=True, desk_pressure=0.0)
+    assert after["rebate"] < before["rebate"] and after["deflect"] < before["deflect"]
+    assert after["move"] == before["move"]
+    assert min(before, key=before.get) == "move" and min(after, key=after.get) == "rebate"
+
+
+def test_calling_maintenance_is_only_an_option_when_someone_can_come(hotel):
+    clerk = hotel.receptionists[0]
+    assert "call" not in clerk.handling_costs(reachable=False, spare_room=False)
+    assert "call" in clerk.handling_costs(reachable=True, spare_room=False)
+    assert "move" not in clerk.handling_costs(reachable=True, spare_room=False)
+
+
+def test_a_busy_desk_makes_moving_a_guest_costlier(hotel):
+    clerk = hotel.receptionists[0]
+    quiet = clerk.handling_costs(False, True, desk_pressure=0.0)["move"]
+    busy = clerk.handling_costs(False, True, desk_pressure=3.0)["move"]
+    assert busy > quiet
+
+
+# --- learning -------------------------------------------------------------------------------
+def test_propensities_follow_the_sign_of_the_payoff_and_stay_bounded():
+    assert adjust(0.5, 0.01, 0.15, 20) > 0.5
+    assert adjust(0.5, -0.01, 0.15, 20) < 0.5
+    assert adjust(0.5, 0.0, 0.15, 20) == 0.5
+    assert adjust(0.97, 10, 0.15, 20) == 0.98 and adjust(0.03, -10, 0.15, 20) == 0.02
+
+
+def test_good_turns_earn_rating_only_when_reception_sees_them():
+    assert rating_of(0, 0) == 0.5
+    helpful = Evaluation(0.8, 0.9, rating_of(4, 1), 4, 1, 0.5, 0.0)
+    idle = Evaluation(0.8, 0.9, rating_of(0, 5), 0, 5, 0.5, 0.0)
+    assert rating_gain(helpful) > 0.5 and rating_gain(idle) == 0.0
+
+
+def test_housekeepers_stop_checking_when_checks_cost_overtime_and_earn_nothing(small_hotel):
+    hotel = InterLodgeModel(rng=3, **small_hotel)
+    housekeeper = hotel.housekeepers[0]
+    housekeeper.check_propensity = housekeeper.report_propensity = 0.5
+    record = housekeeper.record
+    record.shifts, record.minutes, record.check_minutes = 10, 4800.0, 300.0
+    own = housekeeper.productivity()
+    housekeeper.learn_from(Evaluation(own, own, 0.5, 0, 0, 0.0, 0.0))
+    assert housekeeper.check_propensity < 0.5
+    # the same checks under cross-evaluation, with reception's thanks for the reports
+    housekeeper.check_propensity = 0.5
+    record = housekeeper.record
+    record.shifts, record.minutes, record.check_minutes = 10, 4800.0, 300.0
+    housekeeper.learn_from(Evaluation(own, own, rating_of(6, 1), 6, 1, 0.5, 0.0))
+    assert housekeeper.check_propensity > 0.5
+
+
+def test_a_manager_who_knows_the_front_desk_arranges_evening_cover(small_hotel):
+    hotel = InterLodgeModel(rng=4, **small_hotel)
+    manager = hotel.manager_of("maintenance")
+    assert not manager.arrange_evening_cover()
+    manager.days_in["front office"] = 365.0
+    assert manager.arrange_evening_cover()
+    assert manager.cross_knowledge > 0.4
+
+
+def test_quota_slack_grows_with_what_the_manager_knows(small_hotel):
+    manager = InterLodgeModel(rng=5, **small_hotel).manager_of("housekeeping")
+    assert manager.grant_quota_slack() == 0.0
+    manager.days_in["front office"] = manager.days_in["maintenance"] = 365.0
+    assert 0.5 < manager.grant_quota_slack() < 3.0
+
+
+# --- market and money ---------------------------------------------------------------------
+def test_return_intent_spans_the_industry_figures():
+    assert Market.return_intent(582) == pytest.approx(0.04)
+    assert Market.return_intent(781) == pytest.approx(0.66)
+    assert Market.return_intent(300) == pytest.approx(0.04)
+
+
+def test_reputation_moves_toward_what_guests_say(small_hotel):
+    params = preset_parameters("baseline", small_hotel)
+    market = Market(params, entropy=1, reputation=750.0)
+    for _ in range(5):
+        market.hear_from(600.0, day=0)
+    market.update_reputation()
+    assert market.reputation < 750.0
+
+
+def test_two_markets_with_the_same_entropy_bring_the_same_guests(small_hotel):
+    params = preset_parameters("baseline", small_hotel)
+    first, second = Market(params, 42, 750.0), Market(params, 42, 750.0)
+    second.hear_from(700.0, day=-5)  # a different history does not change today's demand
+    assert first.arrivals(3) == second.arrivals(3)
+
+
+def test_the_ledger_adds_up():
+    ledger = Ledger()
+    ledger.earn(1000.0)
+    ledger.refund(50.0)
+    ledger.spend("variable", 300.0)
+    ledger.spend("fixed", 200.0)
+    accounts = ledger.close_day()
+    assert accounts["net_revenue"] == 950.0 and accounts["costs"] == 500.0
+    assert accounts["gross_margin"] == pytest.approx(450 / 950)
+    assert ledger.close_day()["room_revenue"] == 0.0
+    with pytest.raises(KeyError):
+        ledger.spend("champagne", 1.0)

@@ -1,0 +1,73 @@
+"""The `interlodge` command line as a new user meets it."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from experiments.cli import COMMAND_MODULES, build_parser, main
+
+INTERLODGE = shutil.which("interlodge", path=str(Path(sys.executable).parent))
+SMALL = ["--set", "rooms=30", "--set", "floors=3", "--set", "receptionists=3",
+         "--set", "housekeepers=3", "--set", "technicians=1", "--set", "warmup_days=5"]
+
+
+def test_every_sub_command_has_help(capsys):
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices
+    assert {"run", "validate", "story"} <= set(commands)
+    assert len(commands) >= len(COMMAND_MODULES)
+    for name in commands:
+        with pytest.raises(SystemExit) as done:
+            main([name, "--help"])
+        assert done.value.code == 0
+        assert "usage: interlodge " + name in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("arguments, fragment", [
+    (["run", "--set", "room=100"], "did you mean rooms"),
+    (["run", "--set", "rooms=-5"], "rooms: '-5' is out of range"),
+    (["run", "--set", "defect_rate=1.5"], "defect_rate"),
+    (["run", "--set", "defect_rate=nan"], "not finite"),
+    (["run", "--set", "rooms"], "key=value"),
+    (["run", "--set", "housekeepers=40", "--set", "rooms=30"], "more staff than rooms"),
+    (["run", "--out", "table.xlsx"], ".csv or .parquet"),
+    (["validate", "--seeds", "1"], "--seeds"),
+])
+def test_bad_input_is_one_line_exit_2_and_writes_nothing(arguments, fragment, capsys,
+                                                         tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(arguments) == 2
+    err = capsys.readouterr().err
+    assert fragment in err and err.count("\n") == 1 and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unknown_preset_is_refused_by_the_real_command(tmp_path):
+    done = subprocess.run([INTERLODGE, "run", "--preset", "redesing", "--out",
+                           str(tmp_path / "x.csv")], capture_output=True, text=True)
+    assert done.returncode == 2
+    assert "invalid choice: 'redesing'" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "x.csv").exists()
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_run_prints_a_summary_and_writes_the_daily_table(suffix, tmp_path, capsys):
+    out = tmp_path / f"daily{suffix}"
+    assert main(["run", "--preset", "redesign", "--days", "12", "--seed", "3", *SMALL,
+                 "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "preset redesign, seed 3, 12 days" in printed and "gross_margin" in printed
+    table = pd.read_csv(out) if suffix == ".csv" else pd.read_parquet(out)
+    assert len(table) == 12 and table["day"].tolist() == list(range(12))
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_same_seed_same_file(tmp_path):
+    paths = [tmp_path / "a.csv", tmp_path / "b.csv"]
+    for path in paths:
+        assert main(["run", "--days", "8", "--seed", "5", *SMALL, "--out", str(path)]) == 0
+    assert paths[0].read_bytes() == paths[1].read_bytes()
