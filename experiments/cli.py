@@ -17,6 +17,8 @@ COMMAND_MODULES = (
     "experiments.story",
     "experiments.single_run",
     "experiments.validation",
+    "experiments.sweep_commands",
+    "app_components.command",
 )
 
 

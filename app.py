@@ -1,0 +1,75 @@
+"""The InterLodge browser app: `interlodge app` serves this page (see docs/app.md).
+
+Every browser session gets its own hotels: they are made inside the page component, never at
+module level, so two workshop participants never step the same model.
+"""
+
+from __future__ import annotations
+
+import solara
+
+from app_components.comparison import Comparison
+from app_components.controls import Controls
+from app_components.floor_plan import FloorPlan
+from app_components.hotel_state import (
+    DEFAULT_SPEED,
+    HotelSettings,
+    Simulation,
+    use_session_hotel,
+)
+from app_components.inspector import Inspector
+from app_components.lesson import Lesson
+from app_components.monitors import Monitors
+from app_components.playback import Playback
+from app_components.plots import Plots
+
+HOW_TO_READ = (
+    "A hotel of the InterLodge chain, one hour at a time. Each square is a room, coloured by "
+    "its state; <b>H</b> is a housekeeper cleaning it, <b>T</b> a technician repairing it. "
+    "Press <b>Play</b>, then follow the <b>Lesson</b> tab: the status quo, attempt 2, the "
+    "redesign.")
+
+
+@solara.component
+def Page():
+    """Controls on the left; the hotel, inspector, comparison and lesson in tabs."""
+    hotel = use_session_hotel()
+    # the comparison's hotels are built only when its tab is first opened
+    comparison = solara.use_memo(
+        lambda: Simulation((HotelSettings("attempt2"), HotelSettings("redesign"))), [])
+    tab = solara.use_reactive(0)
+    generation = hotel.generation.value  # re-render the controls after every reset
+
+    def show(preset: str):
+        """A step of the guided sequence: this preset on the same hotel, playing."""
+        hotel.playing.value = False
+        hotel.reset((hotel.settings[0].with_preset(preset),))
+        hotel.speed.value = max(hotel.speed.value, DEFAULT_SPEED)
+        tab.value = 0
+        hotel.playing.value = True
+
+    solara.Title("InterLodge: the hotel of Six Simple Rules")
+    solara.AppBarTitle("InterLodge: the hotel of Six Simple Rules")
+    solara.Style(".v-window { overflow: visible }")  # let tooltips of charts leave the tab
+    if hotel.message.value:
+        solara.Warning(hotel.message.value)
+    with solara.Columns([1, 3], gutters_dense=True):
+        with solara.Card("Your hotel", subtitle=hotel.settings[0].label(), margin=0):
+            Controls(hotel).key(f"controls-{generation}")
+            Playback(hotel)
+        with solara.lab.Tabs(value=tab, lazy=True):
+            with solara.lab.Tab("Hotel"):
+                solara.HTML(tag="div", unsafe_innerHTML=HOW_TO_READ,
+                            style="font-size: 14px; margin: 6px 0")
+                Monitors(hotel)
+                FloorPlan(hotel)
+                Plots(hotel)
+            with solara.lab.Tab("Inspector"):
+                Inspector(hotel)
+            with solara.lab.Tab("Compare"):
+                Comparison(comparison)
+            with solara.lab.Tab("Lesson"):
+                Lesson(on_show=show)
+
+
+page = Page

@@ -1,0 +1,73 @@
+"""`interlodge app`: serve the browser app, or fill its asset cache for a workshop offline."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import socket
+import sys
+
+from . import offline_assets
+
+DEFAULT_HOST = "127.0.0.1"  # only this machine, unless the instructor opens it to the room
+DEFAULT_PORT = 8765
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "app", help="start the browser app (or prepare it for a workshop with no internet)",
+        description="Serve the InterLodge app at http://HOST:PORT/ until Ctrl-C. Each browser "
+                    "session gets its own hotel. With --prepare-offline, fill the page's asset "
+                    "cache from the npm registry and exit: the app then works with no internet.")
+    parser.add_argument("--host", default=DEFAULT_HOST,
+                        help=f"address to listen on (default {DEFAULT_HOST}: this machine only;"
+                             " 0.0.0.0 lets the room connect)")
+    parser.add_argument("--port", type=_port, default=DEFAULT_PORT,
+                        help=f"port to listen on (default {DEFAULT_PORT})")
+    parser.add_argument("--prepare-offline", action="store_true",
+                        help="fill the asset cache (needs npm and internet once) and exit")
+    parser.set_defaults(handler=run)
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"must be a port number from 1 to 65535, got {text}")
+    return port
+
+
+def run(args) -> int:
+    # before solara reads its settings: no usage data leaves a workshop laptop
+    os.environ.setdefault("SOLARA_TELEMETRY_MIXPANEL_ENABLE", "false")
+    if args.prepare_offline:
+        offline_assets.prepare()
+        return 0
+    _check_free(args.host, args.port)
+    missing = offline_assets.missing()
+    if missing:
+        print(f"interlodge app: {len(missing)} asset packages are not cached; the page needs "
+              "internet. Run `interlodge app --prepare-offline` once to work offline.",
+              file=sys.stderr)
+    from solara.__main__ import run as solara_run
+
+    print(f"InterLodge app: open http://{args.host}:{args.port}/ (Ctrl-C stops it)",
+          file=sys.stderr)
+    solara_run.main(
+        args=[importlib.util.find_spec("app").origin, "--host", args.host,
+              "--port", str(args.port), "--no-open", "--no-check-version", "--production"],
+        prog_name="interlodge app", standalone_mode=False)
+    return 0
+
+
+def _check_free(host: str, port: int) -> None:
+    """A clear one-line error, before loading anything, when the port is taken."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise ValueError(f"cannot listen on {host}:{port} ({error.strerror}); "
+                             "choose another --port or --host") from None

@@ -1,0 +1,182 @@
+"""The hotels of one browser session: their settings, the models and the state the page shares.
+
+Every browser session builds its own `Simulation` (in `use_simulation`, inside the page
+component), so two workshop participants never step the same hotel. A `Simulation` holds one
+hotel (the main view) or two with the same seed (the comparison), which always advance
+together.
+
+Threads: the play loop steps the models in a background thread while an event (a click) may
+render on another. Everything that steps or reads the models' mutable containers holds
+`Simulation.lock`. Reactive values are never set while holding the lock: setting one renders
+at once, and the render may need the lock.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl
+
+import solara
+
+from model import LEVERS, PARAMETERS, PRESETS, InterLodgeModel, ParameterError, preset_parameters
+
+DEFAULT_SPEED = 72  # simulated hours per second: three days a second, 18 months in 3 minutes
+MAX_SEED = 2**32 - 1
+
+
+@dataclass(frozen=True)
+class HotelSettings:
+    """What a hotel is built from: a preset, parameters changed on top of it, and a seed."""
+
+    preset: str = "baseline"
+    seed: int = 0
+    overrides: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self):
+        # validate at once, so that a HotelSettings that exists can always build a hotel
+        self.parameters()
+        if not 0 <= self.seed <= MAX_SEED:
+            raise ParameterError(f"seed: {self.seed} is out of range; expected 0 to {MAX_SEED}")
+
+    def parameters(self) -> dict[str, Any]:
+        """Validated model parameters (raises ParameterError with a one-line message)."""
+        return preset_parameters(self.preset, self.overrides)
+
+    def lever_changes(self) -> list[str]:
+        """Levers switched away from the preset, e.g. ['+ training', '- rotation']."""
+        preset = PRESETS[self.preset]
+        return [f"{'+' if self.overrides[lever] else '-'} {lever}" for lever in LEVERS
+                if lever in self.overrides
+                and bool(self.overrides[lever]) != preset.get(lever, False)]
+
+    def label(self) -> str:
+        """Short description for headings: 'redesign + training, seed 3'."""
+        return " ".join([self.preset, *self.lever_changes()]) + f", seed {self.seed}"
+
+    def with_preset(self, preset: str) -> HotelSettings:
+        """The same hotel under another preset (lever switches back to the preset's)."""
+        kept = {k: v for k, v in self.overrides.items() if k not in LEVERS}
+        return HotelSettings(preset, self.seed, kept)
+
+
+def parse_seed(text: Any) -> int:
+    """The seed from a text box or URL: a whole number, else ParameterError."""
+    try:
+        seed = int(str(text).strip())
+    except ValueError:
+        raise ParameterError(f"seed: {text!r} is not a whole number") from None
+    if not 0 <= seed <= MAX_SEED:
+        raise ParameterError(f"seed: {seed} is out of range; expected 0 to {MAX_SEED}")
+    return seed
+
+
+def settings_from_query(search: str | None) -> HotelSettings:
+    """Settings from the page address, e.g. `?preset=redesign&seed=3&rooms=120`.
+
+    Raises ParameterError (one line) for an unknown key or a bad value.
+    """
+    preset, seed, overrides = "baseline", 0, {}
+    for key, value in parse_qsl(search or "", keep_blank_values=True):
+        if key == "preset":
+            preset = value
+        elif key == "seed":
+            seed = parse_seed(value)
+        elif key in PARAMETERS:
+            overrides[key] = value
+        else:
+            raise ParameterError(f"unknown setting {key!r} in the address; use preset, seed "
+                                 "or a parameter name such as rooms or cross_evaluation_weight")
+    # keep the validated (typed) values, not the address's text
+    parameters = preset_parameters(preset, overrides)
+    return HotelSettings(preset, seed, {key: parameters[key] for key in overrides})
+
+
+class Simulation:
+    """One or more hotels with the same seed that advance together, and their shared state.
+
+    Attributes the components read (reading `.value` subscribes a component to changes):
+        version: bumped after every change of the models, so that views redraw.
+        generation: bumped at every reset (views that only change then subscribe to it).
+        playing, speed: the play loop's switch and its simulated hours per second.
+        pending: the settings the next Reset will build (edited by the controls).
+        input_error: one line about a bad value in the controls; Reset waits until it is fixed.
+        message: one line about anything else that went wrong (a bad page address, a failed
+            run), shown until the next Reset.
+    """
+
+    def __init__(self, settings: tuple[HotelSettings, ...], message: str | None = None):
+        self.lock = threading.RLock()
+        self.settings = settings
+        self._models: list[InterLodgeModel] | None = None  # built when first shown
+        self.generation = solara.Reactive(0)  # counts resets; the controls start afresh
+        self.version = solara.Reactive(0)
+        self.playing = solara.Reactive(False)
+        self.speed = solara.Reactive(DEFAULT_SPEED)
+        self.pending = solara.Reactive(settings)
+        self.input_error = solara.Reactive(None)
+        self.message = solara.Reactive(message)
+
+    @staticmethod
+    def _build(settings: HotelSettings) -> InterLodgeModel:
+        return InterLodgeModel(rng=settings.seed, **settings.parameters())
+
+    @property
+    def models(self) -> list[InterLodgeModel]:
+        """The hotels, built on first use (the comparison's only when its tab opens)."""
+        with self.lock:
+            if self._models is None:
+                self._models = [self._build(s) for s in self.settings]
+            return self._models
+
+    @property
+    def model(self) -> InterLodgeModel:
+        """The first (in the main view, the only) hotel."""
+        return self.models[0]
+
+    def advance(self, hours: int) -> None:
+        """Step every hotel `hours` hours, then let the views redraw."""
+        with self.lock:
+            for model in self.models:
+                for _ in range(hours):
+                    model.step()
+        self.version.value += 1
+
+    def reset(self, settings: tuple[HotelSettings, ...] | None = None) -> None:
+        """Build the hotels afresh from `settings` (default: the pending ones)."""
+        settings = settings or self.pending.value
+        models = [self._build(s) for s in settings]  # outside the lock: play may go on meanwhile
+        with self.lock:
+            self.settings, self._models = settings, models
+        self.generation.value += 1
+        self.pending.value = settings
+        self.input_error.value = None
+        self.message.value = None
+        self.version.value += 1
+
+    def has_pending_changes(self) -> bool:
+        return self.pending.value != self.settings
+
+
+def use_session_hotel() -> Simulation:
+    """This session's main hotel, made once per session from the page address.
+
+    A bad address does not stop the page: the default hotel is made and the message shown.
+    """
+    search = solara.use_router().search
+
+    def make() -> Simulation:
+        try:
+            return Simulation((settings_from_query(search),))
+        except ParameterError as error:
+            return Simulation((HotelSettings(),), message=f"Address ignored: {error}")
+
+    return solara.use_memo(make, [])
+
+
+def use_session_comparison(seed: int) -> Simulation:
+    """This session's pair of hotels (attempt 2 and the redesign, same seed), built lazily."""
+    return solara.use_memo(lambda: Simulation((HotelSettings("attempt2", seed),
+                                               HotelSettings("redesign", seed))), [])

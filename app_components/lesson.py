@@ -1,0 +1,113 @@
+"""The lesson tab: the case in short, the six rules and their levers, what to notice and try,
+and a guided sequence an instructor can follow with one button per step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import solara
+
+LEVER_RULES = {  # lever -> the rules of Six Simple Rules it touches (docs/interlodge-case.md)
+    "incentives": "4, by removing it",
+    "training": "4, by removing it",
+    "rotation": "1, 2, 5",
+    "cross_evaluation": "3, 4, 5, 6",
+}
+
+CASE = """
+### The case in short
+InterLodge, a hotel chain in *Six Simple Rules* (Morieux & Tollman), had low occupancy, low
+rates and guests far from satisfied. **Attempt 1** (restructuring, clearer roles) made things
+worse. **Attempt 2** paid receptionists an **occupancy bonus** and sent them to
+**guest-engagement training**. It failed too.
+
+Watching receptionists at work showed why. Angry guests came mostly about **room defects**.
+**Housekeepers** are in every room every day, but a check or a report costs minutes out of their
+quota of rooms per shift, so they did not look. **Maintenance** works the day shift; guests find
+defects in the evening. Receptionists had no power over either: their only resources were
+**moving the guest** and **rebates**. So they **held rooms back from sale** and handed out money,
+and the training just made rebates easier.
+
+The **redesign** removed the bonus and the training, made promotion to manager depend on
+having worked in several functions (**rotation**), and gave receptionists a **say in the
+evaluation** of housekeeping and maintenance (**cross-evaluation**). Housekeepers started to
+report, maintenance answered the desk, and the gross margin rose about 20% in 18 months.
+"""
+
+SIX_RULES = (  # (rule, what it means in the hotel, the lever that acts on it)
+    ("1 Understand what people do", "each person chooses among real options: held rooms, "
+     "rebates, skipped checks (see the **Inspector**)",
+     "the diagnosis; rotation gives managers this knowledge"),
+    ("2 Reinforce integrators", "managers who know other functions grant quota slack for "
+     "checks and evening maintenance cover", "rotation"),
+    ("3 Increase the total quantity of power", "receptionists' rating counts in back-office "
+     "evaluations", "cross-evaluation"),
+    ("4 Increase reciprocity", "remove the buffers that let a group cope alone",
+     "removing incentives and training; cross-evaluation"),
+    ("5 Extend the shadow of the future", "the rating comes back every evaluation; a manager "
+     "will sit in the other chair", "cross-evaluation; rotation"),
+    ("6 Reward those who cooperate", "blame the failure to help, not the failure itself",
+     "cross-evaluation"),
+)
+RULES = "\n".join([
+    "### The six simple rules and the levers in this app",
+    "| Rule | In the hotel | Lever |",
+    "|:---|:---|:---|",
+    *(f"| {rule} | {meaning} | {lever} |" for rule, meaning, lever in SIX_RULES),
+])
+
+NOTICE = """
+### Things to notice
+- In the status quo, switch on **X-ray** on the floor plan: most dashed rooms (hidden defects)
+  were cleaned today. Housekeepers were there and did not report.
+- In the evening maintenance has gone home: complaints end with a **move** or a **rebate**, not
+  a repair (the "Complaints and how they end" chart).
+- Yellow rooms are **held in reserve**: sellable rooms kept empty so that angry guests can be
+  moved. They cost occupancy every night.
+- Under the redesign the **report rate** rises first, then complaints fall, then held rooms are
+  released, and the **margin** climbs over months, not at once.
+- Open the **Inspector**: a housekeeper's constraints say what checking costs and what her
+  evaluations have taught her. Her goal never changes; her context does.
+"""
+
+TRY = """
+### Things to try
+- Attempt 2 (incentives + training) for a year: does the margin move once the bonus is paid?
+- Training alone: watch the rebates per complaint.
+- Cross-evaluation alone, then rotation alone: which one does the work, and how fast?
+- Cross-evaluation with a weight of 0.1, 0.3, 0.5: is the change gradual or abrupt?
+- A longer evaluation period (90 days): the shadow of the future gets shorter.
+- Same seed, different levers: the **Compare** tab runs two hotels side by side.
+"""
+
+GUIDED_SEQUENCE = (  # (preset, button, what to say and show)
+    ("baseline", "1. The status quo",
+     "Play for two or three months. Point at the yellow held rooms and the orange work orders; "
+     "switch on X-ray to show the defects nobody reports. Open the Inspector on a housekeeper "
+     "and then on the evening receptionist: each behaves sensibly given their context."),
+    ("attempt2", "2. Attempt 2: bonus and training",
+     "Play a year. The bonus and the training change what receptionists are told to want, "
+     "not what they can do: held rooms and rebates persist, complaints do not fall, the "
+     "margin stays flat or sinks under the bonus and training costs."),
+    ("redesign", "3. The redesign: rotation and cross-evaluation",
+     "Play 18 months at 1 week/s. Watch the report rate climb, complaints and held rooms "
+     "fall, and the margin rise about a fifth. Then open Compare to run attempt 2 and the "
+     "redesign side by side on the same seed."),
+)
+
+
+@solara.component
+def Lesson(on_show: Callable[[str], None]):
+    """The lesson text and the guided sequence; `on_show(preset)` starts that hotel."""
+    with solara.Column(style="max-width: 980px"):
+        solara.Markdown("### A guided sequence for the instructor")
+        for preset, button, say in GUIDED_SEQUENCE:
+            with solara.Row(style="align-items: center", gap="12px"):
+                solara.Button(button, color="primary", style="width: 400px; flex: none",
+                              on_click=lambda preset=preset: on_show(preset))
+                solara.HTML(tag="div", unsafe_innerHTML=say, style="font-size: 14px")
+        solara.Markdown(CASE)
+        solara.Markdown(RULES)
+        with solara.Columns([1, 1]):
+            solara.Markdown(NOTICE)
+            solara.Markdown(TRY)
