@@ -37,10 +37,11 @@ REQUIRED_DESIGN_KEYS = {
 }
 
 
-def load_experiment(path: Path) -> Experiment:
+def load_experiment(path: Path, default_seed: int | None = None) -> Experiment:
     """Read and check the experiment file at `path`.
 
-    A file without `seed` gets fresh entropy, which is recorded in the output's manifest.
+    default_seed: the root seed if the file names none; if None too, fresh entropy (the
+        output's manifest records it).
     """
     try:
         text = path.read_text(encoding="utf-8")
@@ -51,20 +52,21 @@ def load_experiment(path: Path) -> Experiment:
     except tomllib.TOMLDecodeError as error:
         raise ParameterError(f"{path}: malformed TOML: {error}") from None
     try:
-        return experiment_from_table(table)
+        return experiment_from_table(table, default_seed)
     except ParameterError as error:
         raise ParameterError(f"{path}: {error}") from None
 
 
-def experiment_from_table(table: dict[str, Any]) -> Experiment:
-    """The experiment a parsed TOML table describes."""
+def experiment_from_table(table: dict[str, Any], default_seed: int | None = None
+                          ) -> Experiment:
+    """The experiment a parsed TOML table describes (default_seed as in load_experiment)."""
     _no_unknown_keys(table, TOP_LEVEL_KEYS, "top level")
     if "design" not in table:
         raise ParameterError("no [design] table")
     if "replicates" not in table:
         raise ParameterError("missing 'replicates' (runs of each design point)")
     design = build_design(_table(table, "design"), table["replicates"])
-    seed = table.get("seed")
+    seed = table.get("seed", default_seed)
     return Experiment(design=design, days=table.get("days", DEFAULT_DAYS),
                       root_seed=new_root_seed() if seed is None else seed,
                       preset=_text(table.get("preset", "baseline"), "preset"),

@@ -1,0 +1,178 @@
+"""`interlodge factorial`, `sweep`, `analyze` and `report`: experiments from the command line.
+
+    interlodge factorial --replicates R --days D [--workers W | --dask ADDRESS] --out DIR
+    interlodge sweep CONFIG.toml --out DIR [--workers W | --dask ADDRESS] [--resume]
+    interlodge analyze DIR [--metric M]
+    interlodge report DIR [--metric M]
+
+Everything about the experiment and the output folder is checked before a worker starts.
+Exit codes: 0 all runs succeeded; 1 some runs failed (recorded in runs.parquet) or the
+workers broke; 2 bad input; 130 interrupted (finished runs are saved; use --resume).
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures as cf
+import dataclasses
+import os
+import sys
+from pathlib import Path
+
+from model import LEVERS, METRICS
+
+from .analysis import analyse
+from .config import load_experiment
+from .designs import factorial
+from .experiment import Experiment
+from .report import write_report
+from .runner import dask_executor, process_pool, run_experiment
+from .seeds import new_root_seed
+from .simulate import DEFAULT_DAYS, parse_assignments
+from .single_run import _positive_int
+from .store import ExperimentStore, claim_folder, recorded_root_seed
+
+DEFAULT_REPLICATES = 10
+MAX_PRINTED_POINTS = 40
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "factorial", help="run the 16-cell factorial of the four levers",
+        description="Run every combination of the four levers (incentives, training, "
+                    "rotation, cross_evaluation), each cell REPLICATES times, into DIR.")
+    parser.add_argument("--replicates", type=_positive_int, default=DEFAULT_REPLICATES,
+                        help=f"runs of each cell (default {DEFAULT_REPLICATES})")
+    parser.add_argument("--days", type=_positive_int, default=DEFAULT_DAYS,
+                        help=f"days per run after the warm-up (default {DEFAULT_DAYS})")
+    parser.add_argument("--set", dest="assignments", action="append", metavar="KEY=VALUE",
+                        help="hold a parameter fixed in every run, e.g. --set rooms=120")
+    _add_running_options(parser)
+    parser.set_defaults(handler=run_factorial)
+
+    parser = subparsers.add_parser(
+        "sweep", help="run the experiment described in a TOML file",
+        description="Run the experiment in CONFIG.toml (schema: docs/experiments.md; "
+                    "examples: experiments/configs/) into DIR.")
+    parser.add_argument("config", type=Path, metavar="CONFIG.toml")
+    _add_running_options(parser)
+    parser.set_defaults(handler=run_sweep)
+
+    for name, handler, summary in (
+            ("analyze", print_analysis,
+             "print per-point means with 95%% intervals, and effects or sensitivity indices"),
+            ("report", make_report,
+             "write DIR/report.html with figures, and DIR/summary.csv")):
+        parser = subparsers.add_parser(name, help=summary, description=summary[0].upper()
+                                       + summary[1:] + " for the experiment in DIR.")
+        parser.add_argument("folder", type=Path, metavar="DIR")
+        parser.add_argument("--metric", default="gross_margin", choices=list(METRICS)[1:],
+                            metavar="METRIC",
+                            help="the metric to analyse (default gross_margin; any column "
+                                 "of docs/metrics.md)")
+        parser.set_defaults(handler=handler)
+
+
+def _add_running_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, required=True, metavar="DIR",
+                        help="output folder (new, or this experiment's with --resume)")
+    parser.add_argument("--workers", type=_positive_int,
+                        help="local worker processes (default: one per core); with "
+                             "--dask local, the LocalCluster's workers")
+    parser.add_argument("--dask", metavar="ADDRESS",
+                        help="run on the Dask scheduler at ADDRESS (e.g. tcp://host:8786), "
+                             "or 'local' to start a LocalCluster")
+    parser.add_argument("--seed", type=int,
+                        help="root seed of the experiment (default: the file's, else fresh "
+                             "entropy; --resume reuses the recorded one)")
+    parser.add_argument("--resume", action="store_true",
+                        help="continue the experiment in DIR: skip the runs already stored")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def run_factorial(args) -> int:
+    seed = _unnamed_seed(args)
+    experiment = Experiment(factorial(LEVERS, args.replicates), days=args.days,
+                            root_seed=new_root_seed() if seed is None else seed,
+                            fixed=parse_assignments(args.assignments),
+                            name="factorial", description="All combinations of the four "
+                            "levers of the case.")
+    return _run(experiment, args)
+
+
+def run_sweep(args) -> int:
+    experiment = load_experiment(args.config, default_seed=_unnamed_seed(args))
+    if args.seed is not None:  # the command line wins over the file
+        experiment = dataclasses.replace(experiment, root_seed=args.seed)
+    return _run(experiment, args)
+
+
+def _unnamed_seed(args) -> int | None:
+    """The root seed when the experiment names none: --seed, else the one recorded in DIR
+    when resuming (the first session drew it), else None for fresh entropy."""
+    if args.seed is not None:
+        return args.seed
+    return recorded_root_seed(args.out) if args.resume else None
+
+
+def _run(experiment: Experiment, args) -> int:
+    """Check the folder and the options, then run what is not yet stored."""
+    if args.dask not in (None, "local") and args.workers is not None:
+        raise ValueError("--workers sizes a local pool; a Dask cluster has its own workers")
+    claim_folder(args.out, experiment, args.resume)  # refuses before any worker starts
+    if args.dask is None:
+        workers = args.workers or os.cpu_count() or 1
+        executor, where = process_pool(workers), f"local process pool, {workers} workers"
+    else:
+        executor, where = dask_executor(args.dask, args.workers), f"dask {args.dask}"
+    command = args.command
+    try:
+        with executor as (pool, depth), ExperimentStore(args.out, experiment,
+                                                        resume=args.resume,
+                                                        executor=where) as store:
+            tally = run_experiment(experiment, store, pool, depth, progress=not args.quiet)
+    except KeyboardInterrupt:
+        print(f"interlodge {command}: finished runs are saved in {args.out}; continue with "
+              f"--resume", file=sys.stderr)
+        raise
+    except cf.BrokenExecutor as error:
+        print(f"interlodge {command}: the workers broke ({error}); finished runs are saved "
+              f"in {args.out}; continue with --resume", file=sys.stderr)
+        return 1
+    print(f"{experiment.total_runs} runs in {args.out}: {tally.skipped} already stored, "
+          f"{tally.done} done, {tally.failed} failed", file=sys.stderr)
+    if tally.failed:
+        print("failed runs have status 'failed' and their traceback in runs.parquet",
+              file=sys.stderr)
+    return 1 if tally.failed else 0
+
+
+def print_analysis(args) -> int:
+    analysis = analyse(args.folder, args.metric)
+    identity = analysis.manifest["identity"]
+    runs = analysis.runs["status"].value_counts()
+    print(f"{args.folder}: {analysis.design.kind} design, {len(analysis.design.points)} "
+          f"points x {identity['replicates']} replicates; {runs.get('ok', 0)} runs ok, "
+          f"{runs.get('failed', 0)} failed, of {analysis.manifest['total_runs']}")
+    print(f"{args.metric}, mean of the last {identity['summary_days']} days of each run; "
+          f"95% interval across runs:")
+    rows = analysis.summary[analysis.summary["metric"] == args.metric]
+    print(rows[["point_index", "label", "runs", "mean", "ci_low", "ci_high"]]
+          .head(MAX_PRINTED_POINTS).to_string(index=False, float_format=lambda x: f"{x:.4g}"))
+    if len(rows) > MAX_PRINTED_POINTS:
+        print(f"... {len(rows) - MAX_PRINTED_POINTS} more points: `interlodge report` writes "
+              f"them all to summary.csv")
+    for title, table in (("factorial effects", analysis.effects),
+                         ("Sobol indices", analysis.sobol),
+                         ("Morris indices", analysis.morris)):
+        if table is not None:
+            print(f"\n{title} on {args.metric}:")
+            print(table.drop(columns="metric").to_string(index=False,
+                                                         float_format=lambda x: f"{x:.4g}"))
+    return 0
+
+
+def make_report(args) -> int:
+    path = write_report(args.folder, args.metric)
+    print(f"report: {path}", file=sys.stderr)
+    return 0
