@@ -18,7 +18,6 @@ COMMAND_MODULES = (
     "experiments.single_run",
     "experiments.validation",
     "experiments.sweep_commands",
-    "experiments.sweep_commands",
     "app_components.command",
 )
 
