@@ -208,7 +208,7 @@ def _problem(bounds: dict[str, list[float]]) -> dict[str, Any]:
 
 
 def _as_parameter_value(name: str, x: float) -> float | int:
-    return int(round(x)) if PARAMETERS[name].kind is int else float(x)
+    return round(float(x)) if PARAMETERS[name].kind is int else float(x)
 
 
 def _parameter(name: str):

@@ -91,7 +91,7 @@ class Experiment:
         """Every run, replicate-major (see the module docstring)."""
         base = self.base_parameters()
         for replicate in range(self.design.replicates):
-            for point_index, point in enumerate(self.design.points):
+            for point_index in range(len(self.design.points)):
                 yield self._spec(base, point_index, replicate)
 
     def run(self, point_index: int, replicate: int) -> RunSpec:

@@ -78,7 +78,10 @@ class ExperimentStore:
         self._daily: list[pd.DataFrame] = []
         self._buffered_rows = 0
         self._oldest_unsaved: float | None = None
-        manifest = self._claim_folder(resume)
+        manifest = claim_folder(self.folder, experiment, resume)
+        if resume:
+            _remove_unfinished_writes(self.folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
         self._finished = _stored_run_ids(self.folder)
         self._next_part = 1 + max((_part_number(p) for p in _parts(self.folder / RUNS)),
                                   default=0)
@@ -147,38 +150,37 @@ class ExperimentStore:
     def __exit__(self, *exc_info) -> None:
         self.close()
 
-    # --- the folder ------------------------------------------------------------------------
-    def _claim_folder(self, resume: bool) -> dict[str, Any]:
-        """The manifest to continue, after checking the folder may be written."""
-        identity = _json_round_trip(self.experiment.identity())
-        folder = self.folder
-        if not folder.exists() or not any(folder.iterdir()):
-            folder.mkdir(parents=True, exist_ok=True)
-            return {"format": FORMAT, "name": self.experiment.name,
-                    "description": self.experiment.description,
-                    "root_seed": self.experiment.root_seed,
-                    "total_runs": self.experiment.total_runs, "identity": identity,
-                    "created": _now(), "completed": None, "sessions": []}
-        if not (folder / MANIFEST).is_file():
-            raise FolderInUse(f"{folder} is not empty and holds no experiment "
-                              f"({MANIFEST} missing); choose another --out")
-        manifest = read_manifest(folder)
-        different = sorted(k for k in identity.keys() | manifest["identity"].keys()
-                           if identity.get(k) != manifest["identity"].get(k))
-        if different:
-            raise FolderInUse(f"{folder} holds a different experiment (it differs in "
-                              f"{', '.join(different)}); choose another --out")
-        if not resume:
-            raise FolderInUse(f"{folder} already holds this experiment; add --resume to "
-                              f"continue it or choose another --out")
-        _remove_unfinished_writes(folder)
-        return manifest
-
     def _write_manifest(self) -> None:
         text = json.dumps(self._manifest, indent=2, default=str) + "\n"
         temporary = self.folder / f".{MANIFEST}.tmp"
         temporary.write_text(text, encoding="utf-8")
         _replace(temporary, self.folder / MANIFEST)
+
+
+def claim_folder(folder: Path, experiment: Experiment, resume: bool) -> dict[str, Any]:
+    """The manifest to write or continue in `folder`; raises FolderInUse, without writing
+    anything, when the folder holds something else, a different experiment, or this
+    experiment without `resume`."""
+    folder = Path(folder)
+    identity = _json_round_trip(experiment.identity())
+    if not folder.exists() or not any(folder.iterdir()):
+        return {"format": FORMAT, "name": experiment.name,
+                "description": experiment.description, "root_seed": experiment.root_seed,
+                "total_runs": experiment.total_runs, "identity": identity,
+                "created": _now(), "completed": None, "sessions": []}
+    if not (folder / MANIFEST).is_file():
+        raise FolderInUse(f"{folder} is not empty and holds no experiment "
+                          f"({MANIFEST} missing); choose another --out")
+    manifest = read_manifest(folder)
+    different = sorted(k for k in identity.keys() | manifest["identity"].keys()
+                       if identity.get(k) != manifest["identity"].get(k))
+    if different:
+        raise FolderInUse(f"{folder} holds a different experiment (it differs in "
+                          f"{', '.join(different)}); choose another --out")
+    if not resume:
+        raise FolderInUse(f"{folder} already holds this experiment; add --resume to "
+                          f"continue it, or choose another --out")
+    return manifest
 
 
 # --- reading ------------------------------------------------------------------------------
