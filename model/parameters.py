@@ -174,7 +174,8 @@ _SPECS: list[Parameter] = [
     _p("reputation_demand_elasticity", float, 0.85, 0.0, 5.0, "per 100 satisfaction points",
        group="demand",
        doc="Relative change in new demand for 100 points of reputation above the reference.",
-       source="calibrated to the case's occupancy gap (brief §4); see docs/calibration.md"),
+       source="calibrated: the redesign's margin gain in the case (+20% in 18 months); "
+              "see docs/calibration.md"),
     _p("reputation_rate_elasticity", float, 0.12, 0.0, 2.0, "per 100 satisfaction points",
        group="demand",
        doc="Relative change in the rate the hotel can hold for 100 points of reputation.",
@@ -197,7 +198,7 @@ _SPECS: list[Parameter] = [
        source="assumption"),
     _p("guest_complaint_probability", float, 0.85, 0.0, 1.0, "probability", group="defects",
        doc="Chance that a guest who finds a defect goes to the front desk.",
-       source="calibrated: complaints 5-10% of room-nights when dysfunctional (brief §4)"),
+       source="assumption: most guests who find a defect say so"),
     _p("defect_worsening_rate", float, 0.04, 0.0, 1.0, "per day", group="defects",
        doc="Daily chance that a latent defect grows worse (costlier, room out of order).",
        source="assumption"),
@@ -267,7 +268,8 @@ _SPECS: list[Parameter] = [
     # --- run ---------------------------------------------------------------------------
     _p("warmup_days", int, 150, 0, 3650, "days", group="run",
        doc="Days run without levers before day 0 so the run starts from the baseline's own "
-           "steady state; not reported.", source="measured: behaviour settles within 120 days"),
+           "steady state; not reported.",
+       source="measured: the baseline is then flat (pattern 1, docs/validation.md)"),
     _p("decision_log_length", int, 30, 0, 10000, "decisions", group="run",
        doc="Recent decisions each agent keeps to explain itself.", source="assumption"),
 ]
