@@ -1,0 +1,190 @@
+"""Speed and memory of the experiments layer, and the same design through Mesa's batch_run.
+
+    .venv/bin/python benchmarks/bench_experiments.py [--workers 2] [--quick]
+
+Prints:
+(a) the 16-cell factorial, 10 replicates of 540 days, on `--workers` local processes: wall
+    time (target: at most 180 s on 2 workers);
+(b) parallel efficiency, T(1 worker) / (2 x T(2 workers)), on the factorial with 2
+    replicates of 360 days (32 runs; target: at least 80%);
+(c) the factorial with 4 replicates of 540 days through `mesa.batch_run` and through ours,
+    same model, same seeds (replicate r of every cell uses seed r, which is how batch_run
+    seeds), same number of processes: wall time and peak memory of each, and a check that
+    both give the same numbers.
+
+Each measurement runs in its own Python process; its peak memory is the largest sum of the
+resident memory of that process and all its children, sampled every 0.1 s. batch_run gets a
+DataCollector collecting every daily metric once per simulated day (the model's step is one
+hour), i.e. exactly the information our daily tables hold, and runs (warmup_days + days) * 24
+steps, since the warm-up in the constructor also counts steps. Wall times exclude Python's
+start-up and imports, which are the same for both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+from mesa import DataCollector
+
+from model import LEVERS, METRICS, PARAMETERS, InterLodgeModel
+
+SEEDS_BASE = 1000  # common seeds of part (c): replicate r uses SEEDS_BASE + r
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--quick", action="store_true",
+                        help="tiny designs, to check the script itself works")
+    parser.add_argument("--part", help=argparse.SUPPRESS)  # a child process's measurement
+    parser.add_argument("--replicates", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--days", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.part:
+        print(json.dumps(PARTS[args.part](args.replicates, args.days, args.workers)))
+        return
+    sizes = {"factorial": (10, 540), "efficiency": (2, 360), "compare": (4, 540)}
+    if args.quick:
+        sizes = {"factorial": (1, 30), "efficiency": (1, 30), "compare": (1, 30)}
+    w = args.workers
+    print(f"InterLodge experiments benchmark, {w} workers, {psutil.cpu_count()} cores")
+
+    r, d = sizes["factorial"]
+    a = _measure("ours", r, d, w)
+    print(f"(a) factorial 16 cells x {r} replicates x {d} days on {w} workers: "
+          f"{a['wall']:.1f} s ({16 * r / a['wall']:.2f} runs/s), peak memory "
+          f"{a['peak_mb']:.0f} MB")
+
+    r, d = sizes["efficiency"]
+    one, two = _measure("ours", r, d, 1), _measure("ours", r, d, 2)
+    print(f"(b) 16 cells x {r} replicates x {d} days: 1 worker {one['wall']:.1f} s, "
+          f"2 workers {two['wall']:.1f} s; parallel efficiency "
+          f"{one['wall'] / (2 * two['wall']):.0%}")
+
+    r, d = sizes["compare"]
+    mesa_run, ours = _measure("batch_run", r, d, w), _measure("ours_common_seeds", r, d, w)
+    same = mesa_run["margins"].keys() == ours["margins"].keys() and all(
+        abs(mesa_run["margins"][k] - ours["margins"][k]) < 1e-9 for k in ours["margins"])
+    print(f"(c) 16 cells x {r} replicates x {d} days, {w} processes, seeds "
+          f"{SEEDS_BASE}..{SEEDS_BASE + r - 1}:")
+    for name, result in (("mesa.batch_run", mesa_run), ("interlodge", ours)):
+        print(f"    {name:<15} wall {result['wall']:6.1f} s   peak memory "
+              f"{result['peak_mb']:6.0f} MB   result rows held in memory "
+              f"{result['rows_in_memory']}")
+    print(f"    same numbers (last-90-day gross margin of all {len(ours['margins'])} runs): "
+          f"{'yes' if same else 'NO'}")
+
+
+def _measure(part: str, replicates: int, days: int, workers: int) -> dict:
+    """Run one measurement in a child process; add the peak memory of its process tree."""
+    command = [sys.executable, __file__, "--part", part, "--replicates", str(replicates),
+               "--days", str(days), "--workers", str(workers)]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    process, peak = psutil.Process(child.pid), 0
+    while child.poll() is None:
+        try:
+            tree = [process, *process.children(recursive=True)]
+            peak = max(peak, sum(_rss(p) for p in tree))
+        except psutil.NoSuchProcess:
+            pass
+        time.sleep(0.1)
+    output = child.stdout.read()
+    if child.returncode:
+        raise SystemExit(f"{part} failed with exit code {child.returncode}")
+    return json.loads(output.strip().splitlines()[-1]) | {"peak_mb": peak / 2**20}
+
+
+def _rss(process: psutil.Process) -> int:
+    try:
+        return process.memory_info().rss
+    except psutil.NoSuchProcess:
+        return 0
+
+
+# --- the measurements, each run in its own process ------------------------------------------
+def ours(replicates: int, days: int, workers: int, experiment_class=None) -> dict:
+    from experiments.designs import factorial
+    from experiments.experiment import Experiment
+    from experiments.runner import process_pool, run_experiment
+    from experiments.store import ExperimentStore, read_runs
+
+    experiment = (experiment_class or Experiment)(factorial(replicates=replicates), days=days,
+                                                  root_seed=1)
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        with process_pool(workers) as (pool, depth), \
+                ExperimentStore(Path(folder), experiment) as store:
+            tally = run_experiment(experiment, store, pool, depth, progress=False)
+        wall = time.perf_counter() - start
+        runs = read_runs(Path(folder))
+    if tally.failed:
+        raise SystemExit(f"{tally.failed} runs failed")
+    margins = {f"{_cell(row)}/{row['seed']}": row["gross_margin"]
+               for row in runs.to_dict("records")}
+    return {"wall": wall, "margins": margins, "rows_in_memory": "at most 50,000 (then a part)"}
+
+
+def ours_common_seeds(replicates: int, days: int, workers: int) -> dict:
+    from experiments.experiment import Experiment
+
+    class CommonSeeds(Experiment):
+        """Replicate r of every cell runs with seed SEEDS_BASE + r, as batch_run seeds."""
+
+        def _spec(self, base, point_index, replicate):
+            spec = super()._spec(base, point_index, replicate)
+            return dataclasses.replace(spec, seed=SEEDS_BASE + replicate)
+
+    return ours(replicates, days, workers, CommonSeeds)
+
+
+def batch_run(replicates: int, days: int, workers: int) -> dict:
+    import mesa
+    import pandas as pd
+
+    warmup = PARAMETERS["warmup_days"].default
+    start = time.perf_counter()
+    rows = mesa.batch_run(DailyCollectingHotel, {lever: [False, True] for lever in LEVERS},
+                          number_processes=workers, data_collection_period=1,
+                          max_steps=(warmup + days) * 24, display_progress=False,
+                          rng=[SEEDS_BASE + r for r in range(replicates)])
+    wall = time.perf_counter() - start
+    table = pd.DataFrame(rows)
+    margins = {f"{_cell(run.iloc[0])}/{run['rng'].iloc[0]}": run["gross_margin"].tail(90).mean()
+               for _, run in table.groupby("RunId")}
+    return {"wall": wall, "margins": margins, "rows_in_memory": f"{len(rows):,}"}
+
+
+def _cell(row) -> str:
+    return "".join("1" if row[lever] else "0" for lever in LEVERS)
+
+
+class DailyCollectingHotel(InterLodgeModel):
+    """InterLodgeModel with a Mesa DataCollector of every daily metric, collected once at
+    the end of each simulated day (the model's step is one hour)."""
+
+    def __init__(self, rng=None, **parameters):
+        super().__init__(rng=rng, **parameters)  # runs the warm-up, which reports no days
+        self.datacollector = DataCollector(model_reporters={
+            name: (lambda model, name=name: model.rows[-1][name]) for name in METRICS})
+        self._days_collected = len(self.rows)
+
+    def step(self):
+        super().step()
+        collector = getattr(self, "datacollector", None)  # None during the warm-up
+        if collector is not None and len(self.rows) > self._days_collected:
+            self._days_collected = len(self.rows)
+            collector.collect(self)
+
+
+PARTS = {"ours": ours, "ours_common_seeds": ours_common_seeds, "batch_run": batch_run}
+
+if __name__ == "__main__":
+    main()
