@@ -12,8 +12,10 @@ Prints:
     seeds), same number of processes: wall time and peak memory of each, and a check that
     both give the same numbers.
 
-Each measurement runs in its own Python process; its peak memory is the largest sum of the
-resident memory of that process and all its children, sampled every 0.1 s. batch_run gets a
+Each measurement runs in its own Python process; its peak memory is the largest sum, sampled
+every 0.1 s, of the proportional set size (PSS: resident memory, with pages shared between
+processes divided among them, so forked workers are not counted twice) of that process and
+all its children. batch_run gets a
 DataCollector collecting every daily metric once per simulated day (the model's step is one
 hour), i.e. exactly the information our daily tables hold, and runs (warmup_days + days) * 24
 steps, since the warm-up in the constructor also counts steps. Wall times exclude Python's
@@ -92,7 +94,7 @@ def _measure(part: str, replicates: int, days: int, workers: int) -> dict:
     while child.poll() is None:
         try:
             tree = [process, *process.children(recursive=True)]
-            peak = max(peak, sum(_rss(p) for p in tree))
+            peak = max(peak, sum(_pss(p) for p in tree))
         except psutil.NoSuchProcess:
             pass
         time.sleep(0.1)
@@ -102,9 +104,9 @@ def _measure(part: str, replicates: int, days: int, workers: int) -> dict:
     return json.loads(output.strip().splitlines()[-1]) | {"peak_mb": peak / 2**20}
 
 
-def _rss(process: psutil.Process) -> int:
+def _pss(process: psutil.Process) -> int:
     try:
-        return process.memory_info().rss
+        return process.memory_full_info().pss
     except psutil.NoSuchProcess:
         return 0
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from model import ParameterError, preset_parameters, validate_parameters
 
-from .designs import Design
 from .seeds import run_seed
+
+if TYPE_CHECKING:  # workers import this module for RunSpec and need no sampling libraries
+    from .designs import Design
 
 SUMMARY_DAYS = 90  # per-run figures are means over the last quarter of the run
 

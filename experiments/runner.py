@@ -16,38 +16,16 @@ import concurrent.futures as cf
 import multiprocessing
 import os
 import sys
-import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-import pandas as pd
 from tqdm import tqdm
 
 from .experiment import Experiment, RunSpec
-from .simulate import simulate
 from .store import ExperimentStore
-
-# simulate(parameters, days, seed) -> daily table; replaceable to test failures
-Simulator = Callable[[dict, int, int], pd.DataFrame]
-
-
-@dataclass
-class RunResult:
-    """What a worker sends back: the run, how it went and what it measured.
-
-    status: "ok" or "failed"; error: the traceback of a failed run.
-    summary: each numeric daily metric averaged over the run's last `summary_days` days.
-    daily: the daily table (None for a failed run).
-    """
-
-    spec: RunSpec
-    status: str
-    error: str | None
-    wall_seconds: float
-    summary: dict[str, float]
-    daily: pd.DataFrame | None
+from .worker import RunResult, Simulator, execute, simulate_hotel
 
 
 @dataclass
@@ -57,25 +35,6 @@ class Tally:
     skipped: int = 0
     done: int = 0
     failed: int = 0
-
-
-def simulate_hotel(parameters: dict, days: int, seed: int) -> pd.DataFrame:
-    """The model run behind every experiment run. `parameters` is a complete parameter
-    set, so the preset underneath is irrelevant: every lever is set explicitly."""
-    return simulate("baseline", parameters, days, seed)
-
-
-def execute(spec: RunSpec, simulator: Simulator = simulate_hotel) -> RunResult:
-    """Run one experiment run; never raises for a failure of the run itself."""
-    start = time.perf_counter()
-    try:
-        daily = simulator(spec.parameters, spec.days, spec.seed)
-        summary = daily.tail(spec.summary_days).drop(columns="day").mean(numeric_only=True)
-        return RunResult(spec, "ok", None, time.perf_counter() - start,
-                         {k: float(v) for k, v in summary.items()}, daily)
-    except Exception:
-        return RunResult(spec, "failed", traceback.format_exc(), time.perf_counter() - start,
-                         {}, None)
 
 
 def run_experiment(experiment: Experiment, store: ExperimentStore, executor: cf.Executor,
@@ -143,11 +102,12 @@ def _result(future: cf.Future, spec: RunSpec) -> RunResult:
 @contextmanager
 def process_pool(workers: int | None = None) -> Iterator[tuple[cf.Executor, int]]:
     """A local pool of `workers` processes (default: one per core) and its useful depth of
-    submitted runs. Workers start from a fork server that has already imported the model, so
-    they start fast and never fork a process with threads (tqdm and Dask start some)."""
+    submitted runs. Workers start from a fork server that has imported the model (and only
+    what a run needs), so they start fast, share its memory, and never fork a process with
+    threads (tqdm and Dask start some)."""
     workers = workers or os.cpu_count() or 1
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["experiments.runner"])
+    context.set_forkserver_preload(["experiments.worker"])
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         yield pool, 2 * workers
 

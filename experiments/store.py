@@ -38,7 +38,7 @@ from model import METRICS, PARAMETERS
 from .experiment import Experiment
 
 if TYPE_CHECKING:
-    from .runner import RunResult
+    from .worker import RunResult
 
 MANIFEST = "manifest.json"
 RUNS = "runs.parquet"
