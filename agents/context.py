@@ -48,9 +48,11 @@ class ContextAgent(Agent):
     def name(self) -> str:
         return f"{self.role.capitalize()} {self.unique_id}"
 
-    def decide(self, action: str, why: str, *values: Any) -> None:
-        """Record that this agent chose `action` because `why` (formatted with `values`)."""
-        self.decisions.append(Decision(self.model.time, action, why, values))
+    def decide(self, action: str, why: str, *values: Any, at: float | None = None) -> None:
+        """Record that this agent chose `action` because `why` (formatted with `values`),
+        now or at hour `at` (work planned through a shift)."""
+        when = self.model.time if at is None else at
+        self.decisions.append(Decision(when, action, why, values))
 
     def learn(self, action: str, why: str, *values: Any) -> None:
         """Record a lesson: a decision that shapes behaviour for a whole period."""

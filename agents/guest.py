@@ -26,22 +26,18 @@ class Guest(Agent):
     Attributes:
         nights: nights booked.
         rate: the rate paid per night (EUR).
-        late: a late arrival or walk-in (no reservation).
         experience: the worst thing that has happened so far (a key of SATISFACTION).
     """
 
-    def __init__(self, model, nights: int, rate: float, late: bool, returning: bool):
+    def __init__(self, model, nights: int, rate: float):
         super().__init__(model)
         self.nights = nights
         self.nights_left = nights
         self.rate = rate
-        self.late = late
-        self.returning = returning
         self.room = None
         self.experience = "no problem"
         self.rebated = False
         self.deflected = False
-        self.moved = False
         self.grievance = None  # a defect complained about and still open
         self.evening_hour = int(model.rng.integers(19, 23))
 

@@ -92,14 +92,15 @@ class Housekeeper(ContextAgent):
             slack = p["shift_minutes"] - used - remaining
             latent = room.latent_defects()
             today.latent_defects += len(latent)
-            if self.decide_to_check(room, slack):
+            now = start + used / 60.0
+            if self.decide_to_check(room, slack, now):
                 spent = p["check_minutes"] * rng.uniform(0.5, 1.5)
                 used += spent
                 today.checks += 1
                 today.check_minutes += spent
                 for defect in latent:
                     if rng.random() < p["defect_visibility"] and self.decide_to_report(
-                            room, slack - p["check_minutes"]):
+                            room, slack - p["check_minutes"], now):
                         spent = p["report_minutes"] * rng.uniform(0.5, 1.5)
                         used += spent
                         today.report_minutes += spent
@@ -116,34 +117,34 @@ class Housekeeper(ContextAgent):
         for name in vars(today):
             setattr(self.record, name, getattr(self.record, name) + getattr(today, name))
 
-    def decide_to_check(self, room, slack: float) -> bool:
+    def decide_to_check(self, room, slack: float, now: float) -> bool:
         # checking without slack means overtime, which counts against her: half as likely
         tight = slack < self.model.p["check_minutes"]
         if self.model.random.random() < self.check_propensity * (0.5 if tight else 1.0):
             self.decide("check equipment", "room {}: {:.0f} min of slack; checking has paid in my "
                         "evaluations (I check {:.0%})", room.number, slack,
-                        self.check_propensity)
+                        self.check_propensity, at=now)
             return True
         if tight:
             self.decide("skip check", "room {}: only {:.0f} min of slack left for my quota",
-                        room.number, slack)
+                        room.number, slack, at=now)
         else:
             self.decide("skip check", "room {}: checking has not paid in evaluations (I check "
-                        "{:.0%} of the time)", room.number, self.check_propensity)
+                        "{:.0%} of the time)", room.number, self.check_propensity, at=now)
         return False
 
-    def decide_to_report(self, room, slack: float) -> bool:
+    def decide_to_report(self, room, slack: float, now: float) -> bool:
         # reporting without slack means overtime, which counts against her: half as likely
         chance = self.report_propensity * (1.0 if slack >= self.model.p["report_minutes"]
                                            else 0.5)
         if self.model.random.random() < chance:
             self.decide("report defect", "room {}: reporting has paid in my evaluations "
                         "({:.0%}); {:.0f} min of slack", room.number, self.report_propensity,
-                        slack)
+                        slack, at=now)
             return True
         self.decide("leave defect unreported", "room {}: a report costs {:.0f} min against my "
                     "quota and has not paid ({:.0%})", room.number,
-                    self.model.p["report_minutes"], self.report_propensity)
+                    self.model.p["report_minutes"], self.report_propensity, at=now)
         return False
 
     def productivity(self, uncounted_minutes: float = 0.0) -> float:

@@ -52,7 +52,6 @@ class Receptionist(ContextAgent):
         self.call_belief = {"day": 0.5, "evening": 0.5}
         self.expected_evening_complaints = 1.0
         self.trained = False
-        self.on_duty = False
         self.reserve = 0
 
     # --- the work context ---------------------------------------------------------------

@@ -67,8 +67,8 @@ def tell(args) -> int:
         for column, label, fmt in ROWS:
             values = [mean_of(results[name], column, days) for _, days in marks]
             cells = "".join(f"{fmt.format(v):>11}" for v in values)
-            change = (values[-1] / values[0] - 1) if values[0] else float("nan")
-            print(f"  {label:<26}{cells}{change:>+10.0%}")
+            change = f"{values[-1] / values[0] - 1:+.0%}" if values[0] else "-"
+            print(f"  {label:<26}{cells}{change:>10}")
         if name != "baseline":
             gains = [margin_of(results[name], days) / margin_of(results["baseline"], days) - 1
                      for _, days in marks]

@@ -34,13 +34,11 @@ class Defect:
 
 @dataclass(eq=False, slots=True)
 class WorkOrder:
-    """A request to maintenance. `urgent` orders are reception's calls for a guest now."""
+    """A request to maintenance, from housekeeping or from reception."""
 
     defect: Defect
     source: str  # "housekeeping" or "reception"
     created_at: float
-    urgent: bool = False
-    answered_by: object | None = None  # the technician who took it
 
     @property
     def room(self) -> Room:

@@ -12,7 +12,6 @@ The model knows nothing of experiments or the app: they use `InterLodgeModel`, `
 
 from __future__ import annotations
 
-import math
 from collections import deque
 from typing import Any
 
@@ -29,7 +28,6 @@ from agents import (
     ReceptionRatings,
     Technician,
 )
-from agents.guest import WORSE
 from agents.technician import SHIFT_MINUTES
 
 from . import clock as c
@@ -39,7 +37,7 @@ from .defects import FOUND_BY_GUEST, FOUND_BY_HOUSEKEEPING, Defect, WorkOrder
 from .economics import Ledger
 from .market import Arrival, Market
 from .metrics import METRICS, DayCounters, mean, ratio
-from .parameters import LEVERS, validate_parameters
+from .parameters import validate_parameters
 
 QUICK_REPAIR = 12.0  # hours within which reception sees a repair as quick
 # The hotel as it was: the baseline's own levels (measured over 20 seeds), so that the
@@ -81,9 +79,7 @@ class InterLodgeModel(Model):
         self.on_call: Technician | None = None
         self.effective_quota = float(p["housekeeper_quota"])
         self.rows: list[dict[str, float]] = []
-        self.last_row: dict[str, float] | None = None
         self._recent_occupancy: deque[float] = deque(maxlen=30)
-        self.outcomes = {kind: [0, 0.0] for kind in WORSE}  # guests and satisfaction since day 0
         self._today = DayCounters()
         self._arrivals: dict[int, list[Arrival]] = {}
         self._desk: dict[str, list[Receptionist]] = {}
@@ -170,17 +166,9 @@ class InterLodgeModel(Model):
             "evening_cover": self.evening_cover_tonight,
         }
 
-    def satisfaction_by_experience(self) -> dict[str, tuple[int, float]]:
-        """Guests and their mean satisfaction since day 0, by what happened in their stay."""
-        return {kind: (n, total / n if n else math.nan)
-                for kind, (n, total) in self.outcomes.items()}
-
     def lever(self, name: str) -> bool:
         """Is lever `name` on now? Levers are off during the warm-up."""
         return self.levers_on and self.p[name]
-
-    def levers(self) -> dict[str, bool]:
-        return {name: self.p[name] for name in LEVERS}
 
     def manager_of(self, function: str) -> Manager:
         return next(m for m in self.managers.values() if m.function == function)
@@ -227,11 +215,13 @@ class InterLodgeModel(Model):
             arrivals.setdefault(arrival.hour, []).append(arrival)
         self._arrivals = arrivals
         scale = max(1, round(self.p["rooms"] / 100))
-        pool = list(self.receptionists)
-        self.random.shuffle(pool)
+        # a small roster covers every shift, some working a double one
+        pool = self.random.sample(self.receptionists, len(self.receptionists))
+        first = 0
         for shift, per_hundred in RECEPTION_SHIFTS_PER_DAY.items():
-            n = min(len(pool) - 1, per_hundred * scale) if shift != "night" else 1
-            self._desk[shift], pool = pool[:max(1, n)], pool[max(1, n):] or pool
+            n = per_hundred * scale
+            self._desk[shift] = [pool[(first + k) % len(pool)] for k in range(n)]
+            first += n
         for manager in self.managers.values():
             manager.work_a_day()
 
@@ -250,9 +240,6 @@ class InterLodgeModel(Model):
             if guest is not None and guest.nights_left <= 0:
                 satisfaction = guest.rate_stay()
                 self._today.satisfaction[guest.experience].append(satisfaction)
-                if self.levers_on:
-                    self.outcomes[guest.experience][0] += 1
-                    self.outcomes[guest.experience][1] += satisfaction
                 self.market.hear_from(satisfaction, day)
                 room.guest = None
                 guest.remove()
@@ -357,7 +344,7 @@ class InterLodgeModel(Model):
             if arrival.late and receptionist.concede_discount():
                 rate *= 1.0 - self.p["walk_in_discount"]
                 self._today.discounts_given += 1
-            guest = Guest(self, arrival.nights, rate, arrival.late, arrival.returning)
+            guest = Guest(self, arrival.nights, rate)
             self._let(room, guest)
             free.remove(room)
             defect = guest.find_defect(self.p["guest_find_at_checkin"])
@@ -420,7 +407,7 @@ class InterLodgeModel(Model):
         guest.grievance = defect if outcome in ("rebate", "deflect") else None
 
     # --- services the staff call on --------------------------------------------------------
-    def open_work_order(self, defect: Defect, source: str, when: float, urgent: bool = False,
+    def open_work_order(self, defect: Defect, source: str, when: float,
                         reporter=None) -> WorkOrder:
         """Make `defect` known to the hotel and queue it for maintenance."""
         if defect.reported_at is None:
@@ -430,7 +417,7 @@ class InterLodgeModel(Model):
             if defect.found_by is None:
                 defect.found_by = FOUND_BY_HOUSEKEEPING
                 self._today.defects_found_by_housekeeping += 1
-        order = WorkOrder(defect, source, when, urgent)
+        order = WorkOrder(defect, source, when)
         if not any(o.defect is defect for o in self.maintenance_queue):
             self.maintenance_queue.append(order)
         return order
@@ -449,7 +436,7 @@ class InterLodgeModel(Model):
 
     def call_maintenance(self, defect: Defect, receptionist) -> bool:
         """Reception calls maintenance for a guest now; True if the defect is repaired."""
-        order = self.open_work_order(defect, "reception", self.time, urgent=True)
+        order = self.open_work_order(defect, "reception", self.time)
         if c.Clock.maintenance_on_shift(self.hour):
             technician = min(self.technicians, key=lambda t: (t.busy_until, self.random.random()))
         elif self.evening_cover_tonight and self.hour in c.EVENING_COVER:
@@ -504,7 +491,6 @@ class InterLodgeModel(Model):
         old.guest = None
         old.clean = False
         self._let(new, guest)
-        guest.moved = True
         self.ledger.spend("extra_cleaning", self.p["extra_cleaning_cost"])
 
     def give_rebate(self, guest) -> None:
@@ -544,7 +530,6 @@ class InterLodgeModel(Model):
         row = self._close_row(len(occupied), open_defects)
         if self.levers_on:
             self.rows.append(row)
-        self.last_row = row
         self._today = DayCounters()
 
     def _pay_the_day(self, occupied: int) -> None:

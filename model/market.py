@@ -31,7 +31,6 @@ class Arrival:
     hour: int
     nights: int
     late: bool
-    returning: bool
 
 
 class Market:
@@ -96,7 +95,7 @@ class Market:
         late_hours = rng.integers(20, 24, size=total)
         return [
             Arrival(int(late_hours[i] if i < new and late[i] else hours[i]), int(nights[i]),
-                    bool(i < new and late[i]), i >= new)
+                    bool(i < new and late[i]))
             for i in range(total)
         ]
 
