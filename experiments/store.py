@@ -216,9 +216,12 @@ def read_runs(folder: Path) -> pd.DataFrame:
 
 def iter_daily(folder: Path, columns: list[str]) -> Iterator[pd.DataFrame]:
     """The daily tables part by part (each run lies within one part), only `columns` read:
-    memory stays bounded whatever the size of the experiment."""
+    memory stays bounded whatever the size of the experiment. A daily part whose runs part
+    was never written (a killed session) is not part of the results and is skipped."""
+    committed = {p.name for p in _parts(Path(folder) / RUNS)}
     for part in _parts(Path(folder) / DAILY):
-        yield pd.read_parquet(part, columns=columns)
+        if part.name in committed:
+            yield pd.read_parquet(part, columns=columns)
 
 
 def provenance() -> dict[str, Any]:
