@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -57,7 +58,9 @@ def main() -> None:
     if args.quick:
         sizes = {"factorial": (1, 30), "efficiency": (1, 30), "compare": (1, 30)}
     w = args.workers
-    print(f"InterLodge experiments benchmark, {w} workers, {psutil.cpu_count()} cores")
+    print(f"InterLodge experiments benchmark, {w} workers, {psutil.cpu_count()} cores, "
+          f"load average before: {os.getloadavg()[0]:.1f} (other work on the machine slows "
+          f"every figure)")
 
     r, d = sizes["factorial"]
     a = _measure("ours", r, d, w)
@@ -83,6 +86,7 @@ def main() -> None:
               f"{result['rows_in_memory']}")
     print(f"    same numbers (last-90-day gross margin of all {len(ours['margins'])} runs): "
           f"{'yes' if same else 'NO'}")
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 
 def _measure(part: str, replicates: int, days: int, workers: int) -> dict:

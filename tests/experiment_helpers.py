@@ -9,6 +9,7 @@ import concurrent.futures as cf
 from pathlib import Path
 
 import pandas as pd
+from conftest import SMALL_HOTEL  # the suite's small hotel: fast, every mechanism kept
 
 from experiments.designs import Design, grid
 from experiments.experiment import Experiment
@@ -16,7 +17,6 @@ from experiments.runner import Tally, run_experiment
 from experiments.store import ExperimentStore, iter_daily, read_runs
 from experiments.worker import simulate_hotel
 
-from conftest import SMALL_HOTEL  # the suite's small hotel: fast, every mechanism kept
 DAYS = 20
 
 

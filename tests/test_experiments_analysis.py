@@ -3,6 +3,7 @@
 import numpy as np
 import pandas as pd
 import pytest
+from experiment_helpers import small_experiment
 from scipy import stats
 
 from experiments.analysis import (
@@ -16,7 +17,6 @@ from experiments.analysis import (
 from experiments.designs import factorial, grid, morris, sobol
 from experiments.store import SUMMARY_METRICS, ExperimentStore
 from experiments.worker import RunResult
-from experiment_helpers import small_experiment
 
 
 def runs_table(design, values_by_point, failed=()):
@@ -35,7 +35,7 @@ def runs_table(design, values_by_point, failed=()):
 
 def test_interval_is_a_t_interval_on_the_values_given():
     values = [0.20, 0.25, 0.22, 0.31]
-    n, mean, sd, low, high = mean_interval(values)
+    n, mean, _, low, high = mean_interval(values)
     half = stats.t.ppf(0.975, 3) * np.std(values, ddof=1) / 2
     assert (n, mean) == (4, pytest.approx(0.245))
     assert (low, high) == (pytest.approx(0.245 - half), pytest.approx(0.245 + half))
@@ -122,6 +122,6 @@ def test_time_course_bands_come_from_one_value_per_run_and_period(tmp_path):
     course = time_course(tmp_path, ["gross_margin"], period_days=2).set_index("day")
     # days 0-1: run means 2, 2, 0.5 -> mean 1.5 from n=3 (not from the 6 daily rows)
     assert course.loc[0.5, "runs"] == 3 and course.loc[0.5, "mean"] == pytest.approx(1.5)
-    n, mean, sd, low, high = mean_interval([2.0, 2.0, 0.5])
+    low = mean_interval([2.0, 2.0, 0.5])[3]
     assert course.loc[0.5, "ci_low"] == pytest.approx(low)
     assert course.loc[2.5, "mean"] == pytest.approx((3.0 + 2.0 + 0.5) / 3)

@@ -2,11 +2,11 @@
 
 import numpy as np
 import pytest
+from experiment_helpers import small_experiment
 
 from experiments.config import build_design
 from experiments.designs import factorial, grid, latin_hypercube, morris, point_list, sobol
 from experiments.seeds import run_seed
-from experiment_helpers import small_experiment
 from model import LEVERS, PRESETS, ParameterError
 
 BOUNDS = {"defect_rate": [0.01, 0.08], "housekeeper_quota": [12, 18],

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from experiment_helpers import (
     DAYS,
     daily_rows,
@@ -21,6 +20,7 @@ from experiment_helpers import (
     run_into,
     small_experiment,
 )
+
 from experiments.designs import grid
 from experiments.runner import process_pool
 from experiments.simulate import simulate
@@ -168,9 +168,9 @@ def test_an_interrupted_session_saves_the_runs_it_finished(tmp_path):
 def test_a_different_experiment_in_the_same_folder_is_refused(reference):
     before = sorted(p.name for p in reference.rglob("*"))
     other = small_experiment(grid({"cross_evaluation_weight": [0.0, 0.5]}, replicates=2))
-    with pytest.raises(FolderInUse, match="different experiment.*points"):
+    with pytest.raises(FolderInUse, match=r"different experiment.*points"):
         run_into(reference, other, cf.ThreadPoolExecutor(1), resume=True)
-    with pytest.raises(FolderInUse, match="different experiment.*root_seed"):
+    with pytest.raises(FolderInUse, match=r"different experiment.*root_seed"):
         run_into(reference, small_experiment(seed=8), cf.ThreadPoolExecutor(1), resume=True)
     with pytest.raises(FolderInUse, match="add --resume"):
         run_into(reference, small_experiment(), cf.ThreadPoolExecutor(1))
