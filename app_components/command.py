@@ -7,6 +7,9 @@ import importlib.util
 import os
 import socket
 import sys
+import warnings
+
+import click
 
 from . import offline_assets
 
@@ -52,14 +55,22 @@ def run(args) -> int:
         print(f"interlodge app: {len(missing)} asset packages are not cached; the page needs "
               "internet. Run `interlodge app --prepare-offline` once to work offline.",
               file=sys.stderr)
+    # Solara warns on every page load over plain http to 127.0.0.1 that it falls back to
+    # SameSite=lax cookies: right for this app (never embedded in an iframe), and noise that
+    # would bury real errors in an instructor's terminal.
+    warnings.filterwarnings("ignore", message="Cookies with samesite=none require https",
+                            category=UserWarning)
     from solara.__main__ import run as solara_run
 
     print(f"InterLodge app: open http://{args.host}:{args.port}/ (Ctrl-C stops it)",
           file=sys.stderr)
-    solara_run.main(
-        args=[importlib.util.find_spec("app").origin, "--host", args.host,
-              "--port", str(args.port), "--no-open", "--no-check-version", "--production"],
-        prog_name="interlodge app", standalone_mode=False)
+    try:
+        solara_run.main(
+            args=[importlib.util.find_spec("app").origin, "--host", args.host,
+                  "--port", str(args.port), "--no-open", "--no-check-version", "--production"],
+            prog_name="interlodge app", standalone_mode=False)
+    except click.exceptions.Abort:  # Ctrl-C: the normal way to stop the server
+        print("InterLodge app: stopped", file=sys.stderr)
     return 0
 
 

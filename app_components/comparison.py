@@ -73,25 +73,26 @@ def Comparison(simulation: Simulation):
         simulation.pending.value = (HotelSettings(a, n), HotelSettings(b, n))
 
     specs = use_chart_specs(simulation, lambda: comparison_charts(simulation))
-    solara.Markdown("Two hotels with **the same seed**: the same guests, the same demand, the "
-                    "same luck. Only the levers differ, so every difference is their doing.")
-    with solara.Row(gap="12px", style="align-items: center; flex-wrap: wrap"):
-        solara.Select("First hotel", values=list(PRESETS), value=first.preset,
-                      on_value=lambda p: choose(p, second.preset, seed_text))
-        solara.Select("Second hotel", values=list(PRESETS), value=second.preset,
-                      on_value=lambda p: choose(first.preset, p, seed_text))
-        solara.InputText("Seed", value=seed_text, continuous_update=False,
-                         on_value=lambda s: choose(first.preset, second.preset, s))
-        Playback(simulation, reset_label="Restart both")
-    if simulation.input_error.value:
-        solara.Error(simulation.input_error.value, dense=True)
-    solara.HTML(tag="div", unsafe_innerHTML=figures_table(simulation))
-    if simulation.model.rows:
-        VegaLiteSpecs(specs)
-    else:
-        solara.Info("The charts start when the first day has finished: press Play.")
-    with solara.Columns([1, 1]):
-        for index, settings in enumerate(simulation.settings):
-            with solara.Column():
-                solara.HTML(tag="h4", unsafe_innerHTML=escape(settings.label()))
-                FloorPlan(simulation, index=index, compact=True)
+    with solara.Column(classes=["interlodge-comparison"]):
+        solara.Markdown("Two hotels with **the same seed**: the same guests, the same demand, the "
+                        "same luck. Only the levers differ, so every difference is their doing.")
+        with solara.Row(gap="12px", style="align-items: center; flex-wrap: wrap"):
+            solara.Select("First hotel", values=list(PRESETS), value=first.preset,
+                          on_value=lambda p: choose(p, second.preset, seed_text))
+            solara.Select("Second hotel", values=list(PRESETS), value=second.preset,
+                          on_value=lambda p: choose(first.preset, p, seed_text))
+            solara.InputText("Seed", value=seed_text, continuous_update=False,
+                             on_value=lambda s: choose(first.preset, second.preset, s))
+            Playback(simulation, reset_label="Restart both")
+        if simulation.input_error.value:
+            solara.Error(simulation.input_error.value, dense=True)
+        solara.HTML(tag="div", unsafe_innerHTML=figures_table(simulation))
+        if simulation.model.rows:
+            VegaLiteSpecs(specs)
+        else:
+            solara.Info("The charts start when the first day has finished: press Play.")
+        with solara.Columns([1, 1]):
+            for index, settings in enumerate(simulation.settings):
+                with solara.Column():
+                    solara.HTML(tag="h4", unsafe_innerHTML=escape(settings.label()))
+                    FloorPlan(simulation, index=index, compact=True)

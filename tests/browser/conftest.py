@@ -1,0 +1,128 @@
+"""Fixtures for the real-browser tests: the real `interlodge app` server and Debian's Chromium.
+
+The server runs as a subprocess on a free port, its output in test-results/app-server.log.
+The page's JavaScript comes from Solara's asset cache, filled from the npm registry on the
+first run (about 7 s, then kept in the venv): the sandbox and a workshop room have no CDN.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+RESULTS = Path(__file__).resolve().parents[2] / "test-results"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                  "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"]
+
+
+def pytest_collection_modifyitems(items):
+    if not CHROMIUM.exists():
+        skip = pytest.mark.skip(reason=f"{CHROMIUM} is absent: install Debian's chromium "
+                                       "(.ci/run does) to run the real-browser tests")
+        for item in items:
+            if "browser" in item.keywords:
+                item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    # Playwright cannot download its own browser here: use Debian's
+    return {**browser_type_launch_args, "executable_path": str(CHROMIUM),
+            "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # tall enough that a screenshot shows a whole view (Solara scrolls inside the page)
+    return {**browser_context_args, "viewport": {"width": 1400, "height": 2100}}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server_log(tmp_path_factory) -> Path:
+    # not in test-results/ while running: pytest-playwright empties that folder at the start
+    # of every pytest session, including other people's running at the same time
+    return tmp_path_factory.mktemp("app") / "app-server.log"
+
+
+@pytest.fixture(scope="session")
+def app_url(server_log):
+    """The URL of a real `interlodge app` server, stopped (by its PID) after the session;
+    its log is then copied to test-results/app-server.log."""
+    from app_components import offline_assets
+
+    offline_assets.prepare(log=lambda line: None)
+    port = free_port()
+    interlodge = Path(sys.executable).with_name("interlodge")
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "false"}
+    with server_log.open("w") as log:
+        server = subprocess.Popen([str(interlodge), "app", "--port", str(port)],
+                                  stdout=log, stderr=subprocess.STDOUT, env=env)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if server.poll() is not None:
+                pytest.fail(f"the app server exited ({server.returncode}): "
+                            f"{server_log.read_text()[-2000:]}")
+            try:
+                with urllib.request.urlopen(url, timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("the app server did not answer within 60 s")
+            time.sleep(0.2)
+        yield url
+    finally:
+        server.send_signal(signal.SIGINT)  # uvicorn shuts down cleanly on Ctrl-C
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        RESULTS.mkdir(exist_ok=True)
+        shutil.copy(server_log, RESULTS / "app-server.log")
+
+
+@pytest.fixture
+def hotel_page(page, app_url):
+    """A fresh browser page on the app, loaded, with page errors collected."""
+    errors = []
+    # vega-embed's harmless 'usermeta' error is the only one tolerated
+    page.on("pageerror", lambda error: None if "usermeta" in str(error)
+            else errors.append(str(error)))
+    page.goto(app_url)
+    page.get_by_role("button", name="Play", exact=True).wait_for(timeout=60_000)
+    yield page
+    assert not errors, f"errors in the page: {errors}"
+
+
+@pytest.fixture
+def shoot():
+    """shoot(page, name): save a screenshot of the page as test-results/app-NAME.png."""
+    return lambda page, name: page.screenshot(path=str(RESULTS / f"app-{name}.png"),
+                                              full_page=True)
+
+
+@pytest.fixture(scope="session")
+def base_url():
+    """Replaces pytest-base-url's fixture, which warns under pytest 9 (tests use full URLs)."""
+    return None

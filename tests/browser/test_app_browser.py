@@ -1,0 +1,163 @@
+"""The real app in a real browser: load, step, play, settings, inspector, comparison, sessions.
+
+Each test saves a screenshot under test-results/ (look at them: a test that passes on an empty
+page is the easiest way to fool oneself).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+
+def date(page: Page) -> str:
+    """The Date monitor, e.g. 'Day 3, 14:00'."""
+    return page.locator(".monitor-value").first.inner_text()
+
+
+def floor_plan(page: Page) -> str:
+    return page.locator(".interlodge-floor-plan").first.inner_html()
+
+
+def button(page, name: str):
+    """The button labelled exactly `name` in `page` (or in a part of it)."""
+    return page.get_by_role("button", name=name, exact=True)
+
+
+def choose(page: Page, label: str, option: str | re.Pattern, within=None) -> None:
+    """Pick `option` in the Vuetify select labelled `label` (in part `within` of the page)."""
+    (within or page).locator(".v-select").filter(has_text=label).first.click()
+    page.get_by_role("option", name=option, exact=True).click()  # menus hang off the page
+
+
+def tick(page: Page, label: str) -> None:
+    """Tick the checkbox `label` (by its label: Vuetify covers the box itself)."""
+    page.locator(".v-input--checkbox", has=page.get_by_role("checkbox", name=label)
+                 ).locator("label").click()
+
+
+def play_for(page: Page, speed: str, days: int) -> None:
+    """Play at `speed` until at least `days` days have passed, then pause."""
+    choose(page, "Speed", speed)
+    button(page, "Play").click()
+    expect(page.locator(".monitor-value").first).to_contain_text(
+        re.compile(rf"Day ([{days}-9]|\d\d+),"), timeout=30_000)
+    button(page, "Pause").click()
+    page.wait_for_timeout(500)  # a frame under way may still land after Pause
+
+
+def test_load_shows_the_hotel(hotel_page, shoot):
+    expect(hotel_page.get_by_text("Your hotel")).to_be_visible()
+    assert date(hotel_page) == "Day 0, 00:00"
+    assert floor_plan(hotel_page).count("<rect") >= 100  # one per room
+    expect(hotel_page.get_by_text("vacant clean:")).to_be_visible()
+    shoot(hotel_page, "load")
+
+
+def test_step_advances_one_hour(hotel_page, shoot):
+    for _ in range(3):
+        button(hotel_page, "Step").click()
+    expect(hotel_page.locator(".monitor-value").first).to_have_text("Day 0, 03:00")
+
+
+def test_play_then_pause_stops_the_clock(hotel_page, shoot):
+    play_for(hotel_page, "1 day/s", 2)
+    paused = date(hotel_page)
+    hotel_page.wait_for_timeout(1000)
+    assert date(hotel_page) == paused
+    expect(hotel_page.locator(".vega-embed")).to_have_count(5)
+    shoot(hotel_page, "hotel-playing")
+
+
+def test_preset_and_lever_then_reset_make_a_new_hotel(hotel_page, shoot):
+    play_for(hotel_page, "1 week/s", 3)
+    before = floor_plan(hotel_page)
+    choose(hotel_page, "Preset", "redesign")
+    tick(hotel_page, "training")
+    expect(hotel_page.get_by_text("Press Reset")).to_be_visible()
+    button(hotel_page, "Reset").click()
+    expect(hotel_page.get_by_text("redesign + training, seed 0")).to_be_visible()
+    expect(hotel_page.locator(".monitor-value").first).to_have_text("Day 0, 00:00")
+    expect(hotel_page.get_by_text("The charts start when")).to_be_visible()  # old plots gone
+    assert floor_plan(hotel_page) != before
+    play_for(hotel_page, "1 week/s", 3)
+    expect(hotel_page.locator(".vega-embed")).to_have_count(5)  # new plots drawn
+    assert floor_plan(hotel_page) != before
+    shoot(hotel_page, "hotel-redesign")
+
+
+def test_bad_values_get_a_message_not_a_traceback(hotel_page, app_url, shoot):
+    seed = hotel_page.get_by_label("Seed (same seed, same hotel)")
+    seed.fill("twelve")
+    seed.press("Enter")
+    expect(hotel_page.get_by_text("seed: 'twelve' is not a whole number")).to_be_visible()
+    expect(button(hotel_page, "Reset")).to_be_disabled()
+    hotel_page.goto(app_url + "?preset=redesign&rooms=5000")
+    expect(hotel_page.get_by_text("Address ignored: rooms: '5000' is out of range")
+           ).to_be_visible(timeout=60_000)
+    shoot(hotel_page, "bad-address")
+
+
+def test_inspector_shows_goals_resources_constraints_and_reasons(hotel_page, shoot):
+    play_for(hotel_page, "1 day/s", 1)
+    hotel_page.get_by_role("tab", name="Inspector").click()
+    for heading in ("Goals", "Resources", "Constraints"):
+        expect(hotel_page.get_by_text(heading, exact=True)).to_be_visible()
+    expect(hotel_page.locator(".interlodge-decisions")).to_contain_text("why")
+    choose(hotel_page, "Staff member", re.compile(r"^Technician 16"))
+    expect(hotel_page.get_by_text("Recent decisions of Technician 16")).to_be_visible()
+    shoot(hotel_page, "inspector")
+
+
+def test_comparison_runs_two_hotels_and_plots_the_margin_lead(hotel_page, shoot):
+    hotel_page.get_by_role("tab", name="Compare").click()
+    expect(hotel_page.get_by_text("attempt2, seed 0").first).to_be_visible(timeout=30_000)
+    comparison = hotel_page.locator(".interlodge-comparison")
+    choose(hotel_page, "Speed", "1 week/s", within=comparison)
+    button(comparison, "Play").click()
+    expect(comparison.locator(".vega-embed")).to_have_count(2, timeout=30_000)
+    hotel_page.wait_for_timeout(3000)
+    button(comparison, "Pause").click()
+    table = comparison.locator(".interlodge-compare")
+    expect(table).to_contain_text("attempt2, seed 0")
+    expect(table).to_contain_text("redesign, seed 0")
+    expect(table).not_to_contain_text("n/a")  # both hotels have run whole days
+    assert hotel_page.locator(".interlodge-floor-plan").count() == 2
+    shoot(hotel_page, "comparison")
+
+
+def test_lesson_button_starts_the_redesign(hotel_page, shoot):
+    hotel_page.get_by_role("tab", name="Lesson").click()
+    expect(hotel_page.get_by_text("The six simple rules")).to_be_visible()
+    shoot(hotel_page, "lesson")
+    button(hotel_page, "3. The redesign: rotation and cross-evaluation").click()
+    expect(button(hotel_page, "Pause")).to_be_visible()  # playing
+    expect(hotel_page.get_by_text("redesign, seed 0")).to_be_visible()
+    button(hotel_page, "Pause").click()
+
+
+def test_two_sessions_step_their_own_hotels(browser, app_url):
+    pages = []
+    for _ in range(2):
+        page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+        page.goto(app_url)
+        button(page, "Step").wait_for(timeout=60_000)
+        pages.append(page)
+    first, second = pages
+    for _ in range(5):
+        button(first, "Step").click()
+    button(second, "Step").click()
+    expect(first.locator(".monitor-value").first).to_have_text("Day 0, 05:00")
+    expect(second.locator(".monitor-value").first).to_have_text("Day 0, 01:00")
+    for page in pages:
+        page.context.close()
+
+
+def test_no_traceback_in_the_server_log(app_url, server_log):
+    log = server_log.read_text()
+    assert "Traceback" not in log, log[-3000:]
+    assert "Could not load URL" not in log, "an asset is missing from the cache"
