@@ -51,7 +51,7 @@ def figures_table(simulation: Simulation) -> str:
     body = "".join(f"<tr><td>{escape(label)}</td>"
                    + "".join(f"<td><b>{escape(c[label])}</b></td>" for c in columns) + "</tr>"
                    for label in COMPARED)
-    return (f"<table class='interlodge-compare' style='font-size:14px;border-spacing:14px 2px'>"
+    return (f"<table style='font-size:14px;border-spacing:14px 2px'>"
             f"<tr><th></th>{head}</tr>{body}</table>")
 
 
@@ -86,7 +86,8 @@ def Comparison(simulation: Simulation):
             Playback(simulation, reset_label="Restart both")
         if simulation.input_error.value:
             solara.Error(simulation.input_error.value, dense=True)
-        solara.HTML(tag="div", unsafe_innerHTML=figures_table(simulation))
+        solara.HTML(tag="div", unsafe_innerHTML=figures_table(simulation),
+                    classes=["interlodge-compare"])
         if simulation.model.rows:
             VegaLiteSpecs(specs)
         else:

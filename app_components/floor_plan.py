@@ -122,21 +122,21 @@ def staff_summary(model) -> list[str]:
     ]
 
 
-@solara.component
-def Legend(counts: Counter, xray: bool):
-    """Colour swatches with the number of rooms in each state and what the state means."""
-    with solara.Row(gap="10px", style="flex-wrap: wrap; font-size: 13px"):
-        for state in ROOM_STATES:
-            fill, _ = STATE_COLOURS[state]
-            solara.HTML(tag="span", unsafe_innerHTML=(
-                f'<span title="{escape(STATE_MEANING[state])}" style="white-space:nowrap">'
-                f'<span style="display:inline-block;width:14px;height:14px;border-radius:3px;'
-                f'background:{fill};vertical-align:middle;border:1px solid #9ca3af"></span> '
-                f'{state}: <b>{counts.get(state, 0)}</b></span>'))
-        if xray:
-            solara.HTML(tag="span", unsafe_innerHTML=(
-                f'<span style="color:{HIDDEN_DEFECT};font-weight:bold">! dashed: hidden '
-                'defect nobody has found yet</span>'))
+def legend_html(counts: Counter, xray: bool) -> str:
+    """Colour swatches with the number of rooms in each state (hover: what it means).
+
+    One HTML string, so that the counts always change together with the plan.
+    """
+    items = [f'<span title="{escape(STATE_MEANING[state])}" style="white-space:nowrap">'
+             f'<span style="display:inline-block;width:14px;height:14px;border-radius:3px;'
+             f'background:{STATE_COLOURS[state][0]};vertical-align:middle;'
+             f'border:1px solid #9ca3af"></span> {state}: <b>{counts.get(state, 0)}</b></span>'
+             for state in ROOM_STATES]
+    if xray:
+        items.append(f'<span style="color:{HIDDEN_DEFECT};font-weight:bold">! dashed: hidden '
+                     'defect nobody has found yet</span>')
+    return ('<div style="display:flex;flex-wrap:wrap;gap:4px 14px;font-size:13px">'
+            + "".join(items) + "</div>")
 
 
 @solara.component
@@ -153,7 +153,7 @@ def FloorPlan(simulation: Simulation, index: int = 0, compact: bool = False):
         with solara.Row(style="align-items: center"):
             solara.Checkbox(label="X-ray: show hidden defects", value=xray, on_value=set_xray)
         solara.HTML(tag="div", unsafe_innerHTML=svg, classes=["interlodge-floor-plan"])
-        Legend(counts, xray)
+        solara.HTML(tag="div", unsafe_innerHTML=legend_html(counts, xray))
         if not compact:
             solara.HTML(tag="div", unsafe_innerHTML="<br>".join(escape(s) for s in summary),
                         style="font-size: 13px; color: #374151")

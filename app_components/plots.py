@@ -20,7 +20,7 @@ from .hotel_state import Simulation
 
 SMOOTHING_DAYS = 7
 MAX_POINTS = 400  # beyond this many days, plot every n-th day: the payload stays small
-WIDTH, HEIGHT = 400, 170
+WIDTH, HEIGHT = 340, 160
 REDRAW_SECONDS = 1.0
 
 
@@ -42,7 +42,7 @@ def lines(table: pd.DataFrame, series: dict[str, str], axis: str, fmt: str,
                        scale=alt.Scale(domain=list(series.values()), range=colours)
                        if colours else alt.Undefined)
     return alt.Chart(long).mark_line(strokeWidth=2).encode(
-        x=alt.X("day:Q", title="day"),
+        x=alt.X("day:Q", title="day", axis=alt.Axis(format="d", tickMinStep=1)),
         y=alt.Y("value:Q", title=axis, axis=alt.Axis(format=fmt), scale=alt.Scale(zero=False)),
         color=colour,
         tooltip=["series:N", "day:Q", alt.Tooltip("value:Q", format=fmt)],
@@ -73,7 +73,7 @@ HOTEL_CHARTS = (
                       ["#15803d"]), None),
     ("Occupancy and average rate", ({"occupancy": "occupancy"}, "share of rooms", ".0%",
                                     ["#1d4ed8"]),
-     ({"adr": "average rate (EUR)"}, "EUR per room-night", ".0f", ["#b45309"])),
+     ({"adr": "average rate (EUR)"}, "EUR per room-night", ".1f", ["#b45309"])),
     ("Complaints and how they end", ({"complaints": "complaints", "moves": "guest moved",
                                       "rebates_given": "rebate given",
                                       "repairs_on_complaint": "repaired"},

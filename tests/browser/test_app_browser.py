@@ -47,6 +47,7 @@ def play_for(page: Page, speed: str, days: int) -> None:
     expect(page.locator(".monitor-value").first).to_contain_text(
         re.compile(rf"Day ([{days}-9]|\d\d+),"), timeout=30_000)
     button(page, "Pause").click()
+    expect(button(page, "Play")).to_be_visible()
     page.wait_for_timeout(500)  # a frame under way may still land after Pause
 
 
@@ -122,6 +123,7 @@ def test_comparison_runs_two_hotels_and_plots_the_margin_lead(hotel_page, shoot)
     expect(comparison.locator(".vega-embed")).to_have_count(2, timeout=30_000)
     hotel_page.wait_for_timeout(3000)
     button(comparison, "Pause").click()
+    expect(button(comparison, "Play")).to_be_visible()
     table = comparison.locator(".interlodge-compare")
     expect(table).to_contain_text("attempt2, seed 0")
     expect(table).to_contain_text("redesign, seed 0")

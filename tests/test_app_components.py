@@ -1,0 +1,154 @@
+"""The app's components rendered in-process with solara.render (no browser, no server)."""
+
+import time
+from pathlib import Path
+
+import ipyvuetify as v
+import pytest
+import solara
+
+import app
+from app_components.comparison import Comparison
+from app_components.floor_plan import floor_plan_svg
+from app_components.hotel_state import HotelSettings, Simulation
+from app_components.inspector import Inspector
+from app_components.lesson import GUIDED_SEQUENCE, Lesson
+from model import InterLodgeModel
+
+SMALL = {"rooms": 20, "floors": 2, "receptionists": 3, "housekeepers": 2, "technicians": 1,
+         "warmup_days": 5}
+
+
+def button(rc, label: str):
+    """The one button whose text is `label` (solara puts an icon before the text)."""
+    found = [w for w in rc.find(v.Btn).widgets if label in w.children]
+    assert len(found) == 1, f"{len(found)} buttons {label!r}"
+    return found[0]
+
+
+def html(rc, css_class: str) -> list[str]:
+    """The inner HTML of the solara.HTML elements with class `css_class`."""
+    return [w.unsafe_innerHTML for w in rc.find(solara.widgets.HTML).widgets
+            if css_class in (w.attributes or {}).get("class", "")]
+
+
+def field(rc, widget, label: str):
+    return rc.find(widget, label=label).widget
+
+
+def monitors(rc) -> list[str]:
+    return html(rc, "monitor-value")
+
+
+@pytest.fixture
+def rendered_page():
+    _, rc = solara.render(solara.AppLayout(children=[app.Page()]), handle_error=False)
+    return rc
+
+
+def test_page_shows_controls_monitors_and_every_room(rendered_page):
+    for label in ("Play", "Step", "Reset"):
+        button(rendered_page, label)
+    assert monitors(rendered_page)[0] == "Day 0, 00:00"
+    (plan,) = html(rendered_page, "interlodge-floor-plan")
+    assert plan.count("<title>Room ") == 100
+
+
+def test_step_advances_one_hour_and_redraws(rendered_page):
+    plan = html(rendered_page, "interlodge-floor-plan")
+    for _ in range(9):
+        button(rendered_page, "Step").click()
+    assert monitors(rendered_page)[0] == "Day 0, 09:00"
+    assert html(rendered_page, "interlodge-floor-plan") != plan  # housekeepers are at work by 09:00
+
+
+def test_play_runs_at_least_five_simulated_hours_a_second_then_pause_stops(rendered_page):
+    button(rendered_page, "Play").click()
+    time.sleep(1.0)
+    button(rendered_page, "Pause").click()
+    time.sleep(0.3)  # a frame under way may land after Pause
+    day, hour = monitors(rendered_page)[0].removeprefix("Day ").split(", ")
+    hours = int(day) * 24 + int(hour[:2])
+    assert hours >= 5
+    time.sleep(0.5)
+    assert monitors(rendered_page)[0] == f"Day {day}, {hour}"
+
+
+def test_preset_and_reset_build_the_new_hotel(rendered_page):
+    field(rendered_page, v.Select, "Preset").v_model = "redesign"
+    hint = "Press Reset to start a new hotel with your changes."
+    assert rendered_page.find(v.Alert, children=[hint]).widgets
+    button(rendered_page, "Step").click()
+    button(rendered_page, "Reset").click()
+    assert rendered_page.find(v.CardSubtitle, children=["redesign, seed 0"]).widgets
+    assert monitors(rendered_page)[0] == "Day 0, 00:00"
+
+
+def test_bad_seed_gets_a_message_and_reset_waits(rendered_page):
+    seed = field(rendered_page, v.TextField, "Seed (same seed, same hotel)")
+    seed.v_model = "twelve"
+    seed.fire_event("keyup.enter", None)
+    assert rendered_page.find(v.Alert, children=["seed: 'twelve' is not a whole number"]).widgets
+    assert button(rendered_page, "Reset").disabled
+    seed.v_model = "12"
+    seed.fire_event("keyup.enter", None)
+    assert not button(rendered_page, "Reset").disabled
+
+
+def test_each_session_has_its_own_hotel():
+    _, first = solara.render(app.Page(), handle_error=False)
+    _, second = solara.render(app.Page(), handle_error=False)
+    button(first, "Step").click()
+    assert monitors(first)[0] == "Day 0, 01:00"
+    assert monitors(second)[0] == "Day 0, 00:00"
+
+
+def test_inspector_shows_a_work_context_and_reasons():
+    simulation = Simulation((HotelSettings("redesign", 0, SMALL),))
+    simulation.advance(24 * 2 + 10)
+    _, rc = solara.render(Inspector(simulation), handle_error=False)
+    for part in ("Goals", "Resources", "Constraints"):
+        assert rc.find(v.Card, children=[part]) or rc.find(v.CardTitle, children=[part])
+    staff = field(rc, v.Select, "Staff member")
+    technician = next(label for label in staff.items if label.startswith("Technician"))
+    staff.v_model = technician
+    assert rc.find(v.CardTitle, children=[f"Recent decisions of {technician.split(' (')[0]} "
+                                          "(newest first)"]).widgets
+
+
+def test_comparison_steps_both_hotels_together():
+    simulation = Simulation((HotelSettings("attempt2", 3, SMALL),
+                             HotelSettings("redesign", 3, SMALL)))
+    _, rc = solara.render(Comparison(simulation), handle_error=False)
+    for _ in range(25):
+        button(rc, "Step").click()
+    assert [m.day for m in simulation.models] == [1, 1]
+    (table,) = html(rc, "interlodge-compare")
+    assert "attempt2, seed 3" in table and "redesign, seed 3" in table
+    assert len(html(rc, "interlodge-floor-plan")) == 2
+    field(rc, v.Select, "Second hotel").v_model = "baseline"
+    button(rc, "Restart both").click()
+    assert [s.preset for s in simulation.settings] == ["attempt2", "baseline"]
+
+
+def test_lesson_buttons_start_each_step_of_the_sequence():
+    shown = []
+    _, rc = solara.render(Lesson(on_show=shown.append), handle_error=False)
+    for _, label, _ in GUIDED_SEQUENCE:
+        button(rc, label).click()
+    assert shown == ["baseline", "attempt2", "redesign"]
+
+
+def test_xray_marks_exactly_the_rooms_with_hidden_defects():
+    model = InterLodgeModel(rng=2, **SMALL)
+    model.run_days(3)
+    hidden = sum(bool(room.latent_defects()) for room in model.rooms)
+    assert floor_plan_svg(model, xray=True).count("hidden defect") == hidden
+    assert "hidden defect" not in floor_plan_svg(model, xray=False)
+
+
+def test_no_console_or_code_execution_in_the_app():
+    sources = [Path(app.__file__), *Path(app.__file__).with_name("app_components").glob("*.py")]
+    for source in sources:
+        text = source.read_text()
+        assert "CommandConsole" not in text and "exec(" not in text, source

@@ -1,0 +1,80 @@
+"""The app's per-session state: settings from the controls and the address, and Simulation."""
+
+import pytest
+
+from app_components.controls import draft_from, settings_from
+from app_components.hotel_state import (
+    HotelSettings,
+    Simulation,
+    parse_seed,
+    settings_from_query,
+)
+from model import ParameterError
+
+SMALL = {"rooms": 20, "floors": 2, "receptionists": 3, "housekeepers": 2, "technicians": 1,
+         "warmup_days": 5}
+
+
+def test_settings_from_the_address_are_typed_and_validated():
+    settings = settings_from_query("preset=redesign&seed=3&rooms=120&cross_evaluation_weight=0.8")
+    assert settings == HotelSettings("redesign", 3, {"rooms": 120,
+                                                     "cross_evaluation_weight": 0.8})
+    assert settings_from_query("") == HotelSettings()
+
+
+@pytest.mark.parametrize(("search", "message"), [
+    ("preset=nonsense", "unknown preset 'nonsense'"),
+    ("rooms=5000", "rooms: '5000' is out of range"),
+    ("rooms=many", "rooms: 'many' is not a number"),
+    ("seed=-1", "seed: -1 is out of range"),
+    ("colour=red", "unknown setting 'colour' in the address"),
+])
+def test_bad_address_values_raise_one_line(search, message):
+    with pytest.raises(ParameterError, match=message) as error:
+        settings_from_query(search)
+    assert "\n" not in str(error.value)
+
+
+def test_parse_seed():
+    assert parse_seed(" 42 ") == 42
+    with pytest.raises(ParameterError, match="not a whole number"):
+        parse_seed("4.5")
+
+
+def test_lever_changes_are_named_in_the_label():
+    settings = HotelSettings("redesign", 2, {"training": True, "rotation": False})
+    assert settings.label() == "redesign + training - rotation, seed 2"
+    assert settings.with_preset("baseline") == HotelSettings("baseline", 2)
+
+
+def test_the_controls_draft_round_trips_and_keeps_only_changes():
+    settings = HotelSettings("attempt2", 5, {"rooms": 80, "training": False})
+    draft = draft_from(settings)
+    assert draft["rooms"] == "80" and draft["training"] is False
+    assert settings_from(draft) == settings
+    with pytest.raises(ParameterError, match="housekeepers: 'x' is not a number"):
+        settings_from({**draft, "housekeepers": "x"})
+
+
+def test_simulation_builds_lazily_steps_and_resets():
+    simulation = Simulation((HotelSettings("baseline", 1, SMALL),
+                             HotelSettings("redesign", 1, SMALL)))
+    assert simulation._models is None  # nothing built until a view needs it
+    simulation.advance(30)
+    assert [(m.day, m.hour) for m in simulation.models] == [(1, 6), (1, 6)]
+    assert simulation.version.value == 1
+    simulation.pending.value = (HotelSettings("all_four", 2, SMALL),) * 2
+    assert simulation.has_pending_changes()
+    simulation.reset()
+    assert simulation.model.time == simulation.models[1].time  # both restarted together
+    assert (simulation.model.day, simulation.model.hour) == (0, 0)
+    assert simulation.settings[0].preset == "all_four"
+    assert not simulation.has_pending_changes()
+    assert simulation.generation.value == 1
+
+
+def test_same_seed_same_hotel():
+    first, second = (Simulation((HotelSettings("baseline", 7, SMALL),)) for _ in range(2))
+    for simulation in (first, second):
+        simulation.advance(24 * 3)
+    assert first.model.rows == second.model.rows
