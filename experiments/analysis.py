@@ -26,6 +26,7 @@ from scipy import stats
 
 from .config import build_design
 from .designs import Design
+from .experiment import Experiment
 from .store import SUMMARY_METRICS, iter_daily, read_manifest, read_runs
 
 CONFIDENCE = 0.95
@@ -76,6 +77,19 @@ def load_design(manifest: dict[str, Any]) -> Design:
         raise ValueError("the design rebuilt from manifest.json has other points than the "
                          "ones run (was SALib upgraded?); analyse it with the old versions")
     return design
+
+
+def recorded_experiment(folder: Path) -> Experiment:
+    """The experiment stored in `folder`, rebuilt from its manifest, e.g. to reproduce one
+    run alone: `recorded_experiment(DIR).run(point_index, replicate)` gives its parameters
+    and seed."""
+    manifest = read_manifest(folder)
+    identity = manifest["identity"]
+    design = load_design(manifest)
+    fixed = {k: v for k, v in identity["base_parameters"].items() if k not in design.factors}
+    return Experiment(design, identity["days"], identity["root_seed"], fixed=fixed,
+                      summary_days=identity["summary_days"], name=manifest["name"],
+                      description=manifest["description"])
 
 
 def mean_interval(values: pd.Series | np.ndarray) -> tuple[int, float, float, float, float]:

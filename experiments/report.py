@@ -73,14 +73,17 @@ def _time_figures(analysis: Analysis) -> list[str]:
     metrics = [analysis.metric, *(m for m in COOPERATION_METRICS if m != analysis.metric)]
     course = time_course(analysis.folder, metrics, period)
     unit = f"{period}-day means" if period > 1 else "daily values"
-    figure = Figure(figsize=(9, 5), layout="constrained")
+    figure = Figure(figsize=(11, 5), layout="constrained")
     _draw_course(figure.subplots(), course, analysis, analysis.metric)
+    figure.legend(loc="outside right upper", fontsize=7)
     sections = [_figure(analysis.folder, figure, "margin_over_time.png",
                         f"{analysis.metric} over time per scenario ({unit}); bands are 95% "
                         f"intervals across replicates, one value per run and period.")]
-    figure = Figure(figsize=(11, 7.5), layout="constrained")
+    figure = Figure(figsize=(13, 7.5), layout="constrained")
     for axes, metric in zip(figure.subplots(2, 2).flat, COOPERATION_METRICS, strict=True):
-        _draw_course(axes, course, analysis, metric, legend=metric == COOPERATION_METRICS[0])
+        _draw_course(axes, course, analysis, metric)
+    handles, labels = figure.axes[0].get_legend_handles_labels()
+    figure.legend(handles, labels, loc="outside right upper", fontsize=7)
     sections.append(_figure(analysis.folder, figure, "cooperation_over_time.png",
                             f"Cooperation over time per scenario ({unit}, 95% bands): "
                             "housekeepers' reporting of defects, maintenance's response to "
@@ -88,8 +91,7 @@ def _time_figures(analysis: Analysis) -> list[str]:
     return sections
 
 
-def _draw_course(axes, course: pd.DataFrame, analysis: Analysis, metric: str,
-                 legend: bool = True) -> None:
+def _draw_course(axes, course: pd.DataFrame, analysis: Analysis, metric: str) -> None:
     colours = matplotlib.colormaps["tab20"].colors
     for number, (point_index, line) in enumerate(
             course[course["metric"] == metric].groupby("point_index")):
@@ -101,8 +103,6 @@ def _draw_course(axes, course: pd.DataFrame, analysis: Analysis, metric: str,
     axes.set_xlabel("day after the levers were switched on")
     axes.set_ylabel(f"{metric} ({METRICS[metric][0]})")
     axes.grid(alpha=0.3)
-    if legend:
-        axes.legend(fontsize=7, ncol=2)
 
 
 def _response_figure(analysis: Analysis) -> str:

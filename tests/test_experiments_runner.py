@@ -21,6 +21,7 @@ from experiment_helpers import (
     small_experiment,
 )
 
+from experiments.analysis import recorded_experiment
 from experiments.designs import grid
 from experiments.runner import process_pool
 from experiments.simulate import simulate
@@ -56,7 +57,8 @@ def test_store_holds_one_row_per_run_and_the_whole_daily_table(reference):
 
 
 def test_a_stored_run_is_the_run_reproduced_alone(reference):
-    spec = small_experiment().run(2, 1)
+    spec = recorded_experiment(reference).run(2, 1)
+    assert spec == small_experiment().run(2, 1)
     alone = simulate("baseline", spec.parameters, spec.days, spec.seed)
     stored = daily_rows(reference).query("run_id == 'p2-r1'")
     assert stored["gross_margin"].to_numpy() == pytest.approx(
