@@ -14,7 +14,7 @@ and make intervals far too narrow.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +37,8 @@ BOOTSTRAP_SEED = 0  # SALib's confidence intervals are bootstrapped: fix them fo
 class Analysis:
     """What `interlodge analyze` prints and `interlodge report` draws, for one metric.
 
-    effects, sobol, morris are None when the design is not of that kind.
+    effects, sobol, morris are None when the design is not of that kind, or when they cannot
+    be computed yet (then `notes` says why, e.g. a cell without a successful run).
     """
 
     folder: Path
@@ -49,6 +50,7 @@ class Analysis:
     effects: pd.DataFrame | None = None
     sobol: pd.DataFrame | None = None
     morris: pd.DataFrame | None = None
+    notes: list[str] = field(default_factory=list)
 
 
 def analyse(folder: Path, metric: str = "gross_margin") -> Analysis:
@@ -58,14 +60,20 @@ def analyse(folder: Path, metric: str = "gross_margin") -> Analysis:
     runs = read_runs(folder)
     if metric not in runs.columns or metric in design.factors:
         raise ValueError(f"unknown metric {metric!r}; see docs/metrics.md")
+    if not (runs["status"] == "ok").any():
+        raise ValueError(f"{folder} holds no successful run yet (see the error column of "
+                         f"runs.parquet)")
     analysis = Analysis(Path(folder), manifest, design, metric, runs,
                         point_summary(runs, design))
-    if design.kind == "factorial":
-        analysis.effects = factorial_effects(runs, design.factors, metric)
-    elif design.kind == "sobol":
-        analysis.sobol = sobol_indices(design, runs, metric)
-    elif design.kind == "morris":
-        analysis.morris = morris_indices(design, runs, metric)
+    try:
+        if design.kind == "factorial":
+            analysis.effects = factorial_effects(runs, design.factors, metric)
+        elif design.kind == "sobol":
+            analysis.sobol = sobol_indices(design, runs, metric)
+        elif design.kind == "morris":
+            analysis.morris = morris_indices(design, runs, metric)
+    except ValueError as reason:  # a partial experiment still has its per-point table
+        analysis.notes.append(f"no {design.kind} analysis: {reason}")
     return analysis
 
 

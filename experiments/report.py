@@ -39,6 +39,7 @@ def write_report(folder: Path, metric: str = "gross_margin") -> Path:
     analysis = analyse(folder, metric)
     folder = Path(folder)
     sections = [_overview(analysis)]
+    sections += [f"<p><strong>{html.escape(note)}</strong></p>" for note in analysis.notes]
     analysis.summary.to_csv(folder / "summary.csv", index=False)
     for name, table in (("effects", analysis.effects), ("sobol", analysis.sobol),
                         ("morris", analysis.morris)):

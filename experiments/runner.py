@@ -125,7 +125,10 @@ def dask_executor(address: str, workers: int | None = None
                                processes=True, dashboard_address=None)
         client = Client(cluster)
     else:
-        cluster, client = None, Client(address)
+        try:
+            cluster, client = None, Client(address, timeout="20s")
+        except (OSError, TimeoutError) as error:
+            raise ValueError(f"cannot reach the Dask scheduler at {address}: {error}") from None
     try:
         threads = sum(client.nthreads().values()) or 1
         yield client.get_executor(pure=False), 2 * threads

@@ -162,6 +162,8 @@ def print_analysis(args) -> int:
     if len(rows) > MAX_PRINTED_POINTS:
         print(f"... {len(rows) - MAX_PRINTED_POINTS} more points: `interlodge report` writes "
               f"them all to summary.csv")
+    for note in analysis.notes:
+        print(f"\n{note}")
     for title, table in (("factorial effects", analysis.effects),
                          ("Sobol indices", analysis.sobol),
                          ("Morris indices", analysis.morris)):

@@ -7,6 +7,7 @@ from experiment_helpers import small_experiment
 from scipy import stats
 
 from experiments.analysis import (
+    analyse,
     factorial_effects,
     mean_interval,
     morris_indices,
@@ -125,3 +126,27 @@ def test_time_course_bands_come_from_one_value_per_run_and_period(tmp_path):
     low = mean_interval([2.0, 2.0, 0.5])[3]
     assert course.loc[0.5, "ci_low"] == pytest.approx(low)
     assert course.loc[2.5, "mean"] == pytest.approx((3.0 + 2.0 + 0.5) / 3)
+
+
+def test_a_partial_factorial_with_a_run_in_every_cell_has_effects(tmp_path):
+    experiment = small_experiment(factorial(["incentives", "training"], replicates=2), days=3)
+    with ExperimentStore(tmp_path, experiment) as store:
+        for spec in list(experiment.runs())[:5]:  # replicate 0 of all four cells, then one
+            daily = pd.DataFrame({"day": range(3), **dict.fromkeys(SUMMARY_METRICS, 0.0)})
+            store.add(RunResult(spec, "ok", None, 0.1, {"gross_margin": 0.2}, daily))
+    analysis = analyse(tmp_path)
+    assert analysis.effects is not None  # every cell has a run: effects, wide intervals
+    cells = analysis.summary.query("metric == 'gross_margin'")
+    assert list(cells["runs"]) == [2, 1, 1, 1]
+
+
+def test_effects_are_left_out_with_a_note_while_a_cell_has_no_run(tmp_path):
+    experiment = small_experiment(factorial(["incentives", "training"]), days=3)
+    with ExperimentStore(tmp_path, experiment) as store:
+        for spec in list(experiment.runs())[:3]:
+            daily = pd.DataFrame({"day": range(3), **dict.fromkeys(SUMMARY_METRICS, 0.0)})
+            store.add(RunResult(spec, "ok", None, 0.1, {"gross_margin": 0.2}, daily))
+    analysis = analyse(tmp_path)
+    assert analysis.effects is None
+    assert analysis.notes == ["no factorial analysis: factorial effects need a successful "
+                              "run in all 4 cells; 3 have one"]
