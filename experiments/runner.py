@@ -27,6 +27,8 @@ from .experiment import Experiment, RunSpec
 from .store import ExperimentStore
 from .worker import RunResult, Simulator, execute, simulate_hotel
 
+DASK_MIN_IN_FLIGHT = 100
+
 
 @dataclass
 class Tally:
@@ -55,6 +57,7 @@ def run_experiment(experiment: Experiment, store: ExperimentStore, executor: cf.
     todo: Iterator[RunSpec] = (s for s in experiment.runs() if s.run_id not in finished)
     bar = tqdm(total=experiment.total_runs - len(finished), unit="run", file=sys.stderr,
                disable=not progress, desc=experiment.name or "runs", dynamic_ncols=True)
+    bar.set_postfix(failed=0, refresh=False)
     pending: dict[cf.Future, RunSpec] = {}
     try:
         _top_up(pending, todo, executor, simulator, max_in_flight)
@@ -130,8 +133,10 @@ def dask_executor(address: str, workers: int | None = None
         except (OSError, TimeoutError) as error:
             raise ValueError(f"cannot reach the Dask scheduler at {address}: {error}") from None
     try:
-        threads = sum(client.nthreads().values()) or 1
-        yield client.get_executor(pure=False), 2 * threads
+        # waiting tasks cost the scheduler little; a floor keeps a cluster that is still
+        # adding workers (e.g. SLURM jobs in the queue) supplied when they arrive
+        threads = sum(client.nthreads().values())
+        yield client.get_executor(pure=False), max(2 * threads, DASK_MIN_IN_FLIGHT)
     finally:
         client.close()
         if cluster is not None:
