@@ -5,6 +5,7 @@ Layout (column meanings in docs/experiments.md):
     DIR/manifest.json              the experiment (design, root seed, ...), sessions, versions
     DIR/runs.parquet/part-NNNNN.parquet   one row per run: id, point, seed, status, summary
     DIR/daily/part-NNNNN.parquet          one row per run per day: the daily metrics
+    DIR/.lock                             held by the session writing the folder
 
 `runs.parquet` is a folder of parts that pandas and pyarrow read as one table
 (`pandas.read_parquet(DIR / "runs.parquet")`). Finished runs are buffered and written as a
@@ -18,6 +19,7 @@ hidden temporary files are ignored by readers and deleted on resume.
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import importlib.metadata
 import json
 import os
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
     from .worker import RunResult
 
 MANIFEST = "manifest.json"
+LOCK = ".lock"
 RUNS = "runs.parquet"
 DAILY = "daily"
 FORMAT = "interlodge-experiment/1"
@@ -79,9 +82,10 @@ class ExperimentStore:
         self._buffered_rows = 0
         self._oldest_unsaved: float | None = None
         manifest = claim_folder(self.folder, experiment, resume)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._lock = _lock(self.folder)
         if resume:
             _remove_unfinished_writes(self.folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
         self._finished = _stored_run_ids(self.folder)
         self._next_part = 1 + max((_part_number(p) for p in _parts(self.folder / RUNS)),
                                   default=0)
@@ -143,6 +147,7 @@ class ExperimentStore:
         if len(self._finished) == self.experiment.total_runs:
             self._manifest["completed"] = self._manifest["completed"] or _now()
         self._write_manifest()
+        self._lock.close()  # releases the folder
 
     def __enter__(self) -> ExperimentStore:
         return self
@@ -163,7 +168,7 @@ def claim_folder(folder: Path, experiment: Experiment, resume: bool) -> dict[str
     experiment without `resume`."""
     folder = Path(folder)
     identity = _json_round_trip(experiment.identity())
-    if not folder.exists() or not any(folder.iterdir()):
+    if not folder.exists() or all(p.name.startswith(".") for p in folder.iterdir()):
         return {"format": FORMAT, "name": experiment.name,
                 "description": experiment.description, "root_seed": experiment.root_seed,
                 "total_runs": experiment.total_runs, "identity": identity,
@@ -272,6 +277,19 @@ def _replace(temporary: Path, path: Path) -> None:
         os.fsync(directory)
     finally:
         os.close(directory)
+
+
+def _lock(folder: Path):
+    """An exclusive lock on `folder`, held while the returned file is open: a second
+    session on the same folder would write parts with the same numbers. The system releases
+    it when the process ends, however it ends, so a killed session leaves no stale lock."""
+    file = open(folder / LOCK, "a")  # noqa: SIM115 -- kept open for the store's lifetime
+    try:
+        fcntl.flock(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        file.close()
+        raise FolderInUse(f"{folder} is being written by another interlodge session") from None
+    return file
 
 
 def _remove_unfinished_writes(folder: Path) -> None:

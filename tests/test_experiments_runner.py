@@ -25,7 +25,7 @@ from experiments.analysis import recorded_experiment
 from experiments.designs import grid
 from experiments.runner import process_pool
 from experiments.simulate import simulate
-from experiments.store import FolderInUse, read_manifest, read_runs
+from experiments.store import ExperimentStore, FolderInUse, read_manifest, read_runs
 
 
 @pytest.fixture(scope="module")
@@ -185,3 +185,12 @@ def test_a_folder_that_is_not_an_experiment_is_refused(tmp_path):
     with pytest.raises(FolderInUse, match="holds no experiment"):
         run_into(tmp_path, small_experiment(), cf.ThreadPoolExecutor(1))
     assert os.listdir(tmp_path) == ["notes.txt"]
+
+
+def test_two_sessions_cannot_write_one_folder_at_once(tmp_path):
+    experiment = small_experiment()
+    with ExperimentStore(tmp_path, experiment), \
+            pytest.raises(FolderInUse, match="another interlodge session"):
+        ExperimentStore(tmp_path, experiment, resume=True)
+    with ExperimentStore(tmp_path, experiment, resume=True):  # released on close
+        pass
