@@ -60,11 +60,12 @@ def register(subparsers) -> None:
 
     for name, handler, summary in (
             ("analyze", print_analysis,
-             "print per-point means with 95%% intervals, and effects or sensitivity indices"),
+             "print per-point means with 95% intervals, and effects or sensitivity indices"),
             ("report", make_report,
              "write DIR/report.html with figures, and DIR/summary.csv")):
-        parser = subparsers.add_parser(name, help=summary, description=summary[0].upper()
-                                       + summary[1:] + " for the experiment in DIR.")
+        parser = subparsers.add_parser(name, help=summary.replace("%", "%%"),
+                                       description=summary[0].upper() + summary[1:]
+                                       + " for the experiment in DIR.")
         parser.add_argument("folder", type=Path, metavar="DIR")
         parser.add_argument("--metric", default="gross_margin", choices=list(METRICS)[1:],
                             metavar="METRIC",
