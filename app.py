@@ -10,24 +10,16 @@ import solara
 
 from app_components.comparison import Comparison
 from app_components.controls import Controls
-from app_components.floor_plan import FloorPlan
 from app_components.hotel_state import (
     DEFAULT_SPEED,
     HotelSettings,
     Simulation,
     use_session_hotel,
 )
+from app_components.hotel_view import HotelView
 from app_components.inspector import Inspector
 from app_components.lesson import Lesson
-from app_components.monitors import Monitors
 from app_components.playback import Playback
-from app_components.plots import Plots
-
-HOW_TO_READ = (
-    "A hotel of the InterLodge chain, one hour at a time. Each square is a room, coloured by "
-    "its state; <b>H</b> is a housekeeper cleaning it, <b>T</b> a technician repairing it. "
-    "Press <b>Play</b>, then follow the <b>Lesson</b> tab: the status quo, attempt 2, the "
-    "redesign.")
 
 
 @solara.component
@@ -59,11 +51,7 @@ def Page():
             Playback(hotel)
         with solara.lab.Tabs(value=tab, lazy=True):
             with solara.lab.Tab("Hotel"):
-                solara.HTML(tag="div", unsafe_innerHTML=HOW_TO_READ,
-                            style="font-size: 14px; margin: 6px 0")
-                Monitors(hotel)
-                FloorPlan(hotel)
-                Plots(hotel)
+                HotelView(hotel)
             with solara.lab.Tab("Inspector"):
                 Inspector(hotel)
             with solara.lab.Tab("Compare"):

@@ -16,7 +16,7 @@ from .floor_plan import FloorPlan
 from .hotel_state import HotelSettings, Simulation, parse_seed
 from .monitors import hotel_figures
 from .playback import Playback
-from .plots import VegaLiteSpecs, trend_chart, use_chart_specs
+from .plots import Axis, Chart, VegaLiteSpecs, spec, use_chart_specs
 
 COMPARED = ("Gross margin", "Complaints today", "Held rooms", "Housekeepers' report rate",
             "Guest satisfaction", "Average rate")
@@ -30,17 +30,17 @@ def margin_rows(simulation: Simulation) -> list[dict]:
             for a, b in zip(first, second, strict=False)]
 
 
-def comparison_charts(simulation: Simulation) -> list:
+def comparison_specs(simulation: Simulation) -> list[dict]:
+    """The margin lead of the second hotel, and both margins, as chart specs."""
     first, second = (s.label() for s in simulation.settings)
     rows = margin_rows(simulation)
-    return [
-        trend_chart(rows, f"Margin lead of {second} over {first}",
-                    ({"difference": "difference"}, "percentage points", "+.1%", ["#7c3aed"]),
-                    rule=0.0),
-        trend_chart(rows, "Gross margin of both hotels",
-                    ({"first": first, "second": second}, "share of net revenue", ".0%",
-                     ["#b45309", "#15803d"])),
-    ]
+    lead = Chart(f"Margin lead of {second} over {first}",
+                 Axis((("difference", "difference"),), "percentage points", "+.1%",
+                      ("#7c3aed",)), zero_rule=True)
+    both = Chart("Gross margin of both hotels",
+                 Axis((("first", first), ("second", second)), "share of net revenue", ".0%",
+                      ("#b45309", "#15803d")))
+    return [spec(lead, rows), spec(both, rows)]
 
 
 def figures_table(simulation: Simulation) -> str:
@@ -58,7 +58,7 @@ def figures_table(simulation: Simulation) -> str:
 @solara.component
 def Comparison(simulation: Simulation):
     """Two presets and a seed, one Playback for both, the margin charts and both floor plans."""
-    simulation.version.value  # noqa: B018 - subscribe to steps
+    frame = simulation.version.value  # subscribe here only: one redraw of the whole view
     first, second = simulation.pending.value
     seed_text, set_seed_text = solara.use_state(str(first.seed))
 
@@ -72,7 +72,7 @@ def Comparison(simulation: Simulation):
         simulation.input_error.value = None
         simulation.pending.value = (HotelSettings(a, n), HotelSettings(b, n))
 
-    specs = use_chart_specs(simulation, lambda: comparison_charts(simulation))
+    specs = use_chart_specs(simulation, lambda: comparison_specs(simulation))
     with solara.Column(classes=["interlodge-comparison"]):
         solara.Markdown("Two hotels with **the same seed**: the same guests, the same demand, the "
                         "same luck. Only the levers differ, so every difference is their doing.")
@@ -96,4 +96,4 @@ def Comparison(simulation: Simulation):
             for index, settings in enumerate(simulation.settings):
                 with solara.Column():
                     solara.HTML(tag="h4", unsafe_innerHTML=escape(settings.label()))
-                    FloorPlan(simulation, index=index, compact=True)
+                    FloorPlan(simulation, frame, index=index, compact=True)

@@ -140,9 +140,11 @@ def legend_html(counts: Counter, xray: bool) -> str:
 
 
 @solara.component
-def FloorPlan(simulation: Simulation, index: int = 0, compact: bool = False):
-    """The floor plan of hotel `index` of `simulation`, with an x-ray switch and a legend."""
-    simulation.version.value  # noqa: B018 - subscribe: redraw after every step
+def FloorPlan(simulation: Simulation, frame: int, index: int = 0, compact: bool = False):
+    """The floor plan of hotel `index` of `simulation`, with an x-ray switch and a legend.
+
+    `frame` is the simulation's version: the parent passes it so that the plan redraws.
+    """
     xray, set_xray = solara.use_state(False)
     with simulation.lock:
         model = simulation.models[index]

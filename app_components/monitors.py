@@ -67,24 +67,26 @@ def hotel_figures(model) -> list[Figure]:
     ]
 
 
-@solara.component
-def FigureCard(figure: Figure):
-    """One monitor as a small card: label, big value, note."""
-    with solara.Card(margin=0, style="min-width: 150px; flex: 1; padding: 6px 10px"):
-        solara.HTML(tag="div", unsafe_innerHTML=escape(figure.label),
-                    style="font-size: 12px; color: #4b5563", attributes={"title": figure.tip})
-        solara.HTML(tag="div", unsafe_innerHTML=escape(figure.value),
-                    style="font-size: 22px; font-weight: 600", classes=["monitor-value"])
-        solara.HTML(tag="div", unsafe_innerHTML=escape(figure.note),
-                    style="font-size: 11px; color: #6b7280")
+def figures_html(figures: list[Figure]) -> str:
+    """The monitors as small cards: label, big value, note (hover: the definition)."""
+    cards = "".join(
+        f'<div title="{escape(f.tip)}" style="background:#fff;border-radius:4px;'
+        f'box-shadow:0 1px 3px rgba(0,0,0,.25);padding:6px 10px">'
+        f'<div style="font-size:12px;color:#4b5563">{escape(f.label)}</div>'
+        f'<div class="monitor-value" style="font-size:21px;font-weight:600">'
+        f'{escape(f.value)}</div>'
+        f'<div style="font-size:11px;color:#6b7280">{escape(f.note)}</div></div>'
+        for f in figures)
+    return ('<div style="display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));'
+            f'gap:8px;margin:4px 2px 8px">{cards}</div>')
 
 
 @solara.component
-def Monitors(simulation: Simulation, index: int = 0):
-    """A row of monitors for hotel `index` of `simulation`."""
-    simulation.version.value  # noqa: B018 - subscribe: redraw after every step
+def Monitors(simulation: Simulation, frame: int):
+    """The main hotel's monitors, redrawn when `frame` (the version) changes.
+
+    One HTML element: all figures change at once, for the price of one widget update.
+    """
     with simulation.lock:
-        figures = hotel_figures(simulation.models[index])
-    with solara.Row(gap="8px", style="flex-wrap: wrap"):
-        for figure in figures:
-            FigureCard(figure)
+        figures = hotel_figures(simulation.model)
+    solara.HTML(tag="div", unsafe_innerHTML=figures_html(figures), classes=["monitors"])

@@ -1,14 +1,19 @@
 """Live plots of the daily table: margin, occupancy and rate, complaints, reporting, satisfaction.
 
-Altair (Vega-Lite) draws in the browser from a small data table, so a redraw costs the server
-little, and the charts stay crisp and show values on hover. Lines are 7-day means: single days
-jump about too much (weekends, conferences) to read a trend in a room full of people.
+Vega-Lite draws in the browser, so the charts stay crisp and show values on hover. Each chart
+is described once with Altair (a template without data); a redraw only puts the new table in
+it. Building the charts anew with Altair took 0.3 s, too much for a room of sessions sharing a
+server. Lines are 7-day means: single days jump about too much (weekends, conferences) to
+read a trend in front of a room.
 """
 
 from __future__ import annotations
 
+import functools
+import math
 import time
 from html import escape
+from typing import NamedTuple
 
 import altair as alt
 import pandas as pd
@@ -24,75 +29,101 @@ WIDTH, HEIGHT = 340, 160
 REDRAW_SECONDS = 1.0
 
 
-def trend_table(rows: list[dict], columns: list[str]) -> pd.DataFrame:
-    """7-day means of `columns` by day, thinned out for long runs."""
-    table = pd.DataFrame(rows, columns=["day", *columns])
-    smooth = table[columns].rolling(SMOOTHING_DAYS, min_periods=1).mean()
-    smooth.insert(0, "day", table["day"])
-    step = max(1, len(smooth) // MAX_POINTS + (len(smooth) % MAX_POINTS > 0))
-    return smooth.iloc[::-step][::-1]  # keep the latest day whatever the thinning
+class Axis(NamedTuple):
+    """Lines sharing a y axis: (column, label) pairs, axis title, number format, colours."""
+
+    series: tuple[tuple[str, str], ...]
+    title: str
+    fmt: str
+    colours: tuple[str, ...]
 
 
-def lines(table: pd.DataFrame, series: dict[str, str], axis: str, fmt: str,
-          colours: list[str] | None = None) -> alt.Chart:
-    """One line per column of `table` in `series` (column -> label), on one y axis."""
-    long = table.melt("day", value_vars=list(series), var_name="series", value_name="value")
-    long["series"] = long["series"].map(series)
-    colour = alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom"),
-                       scale=alt.Scale(domain=list(series.values()), range=colours)
-                       if colours else alt.Undefined)
-    return alt.Chart(long).mark_line(strokeWidth=2).encode(
-        x=alt.X("day:Q", title="day", axis=alt.Axis(format="d", tickMinStep=1)),
-        y=alt.Y("value:Q", title=axis, axis=alt.Axis(format=fmt), scale=alt.Scale(zero=False)),
-        color=colour,
-        tooltip=["series:N", "day:Q", alt.Tooltip("value:Q", format=fmt)],
-    )
+class Chart(NamedTuple):
+    """A chart of 7-day means with one y axis, or two (left and right) for different units;
+    `zero_rule` draws a dashed line at 0 on the left axis."""
 
+    title: str
+    left: Axis
+    right: Axis | None = None
+    zero_rule: bool = False
 
-def trend_chart(rows: list[dict], title: str, left: tuple, right: tuple | None = None,
-                rule: float | None = None) -> alt.Chart:
-    """A chart of 7-day means with one axis, or two (left and right) for different units.
-
-    `left` and `right` are (series, axis title, number format, colours); `rule` draws a
-    horizontal reference line on the left axis (e.g. zero).
-    """
-    columns = [*left[0], *(right[0] if right else [])]
-    table = trend_table(rows, columns)
-    chart = lines(table, *left)
-    if rule is not None:
-        chart = alt.layer(chart, alt.Chart(pd.DataFrame({"value": [rule]})).mark_rule(
-            color="#6b7280", strokeDash=[4, 4]).encode(y="value:Q"))
-    if right is not None:
-        chart = alt.layer(chart, lines(table, *right)).resolve_scale(y="independent",
-                                                                     color="independent")
-    return chart.properties(title=title, width=WIDTH, height=HEIGHT)
+    def columns(self) -> list[str]:
+        return [column for axis in (self.left, self.right) if axis
+                for column, _ in axis.series]
 
 
 HOTEL_CHARTS = (
-    ("Gross margin", ({"gross_margin": "gross margin"}, "share of net revenue", ".0%",
-                      ["#15803d"]), None),
-    ("Occupancy and average rate", ({"occupancy": "occupancy"}, "share of rooms", ".0%",
-                                    ["#1d4ed8"]),
-     ({"adr": "average rate (EUR)"}, "EUR per room-night", ".1f", ["#b45309"])),
-    ("Complaints and how they end", ({"complaints": "complaints", "moves": "guest moved",
-                                      "rebates_given": "rebate given",
-                                      "repairs_on_complaint": "repaired"},
-                                     "per day", ".1f",
-                                     ["#b91c1c", "#7c3aed", "#d97706", "#15803d"]), None),
-    ("Housekeepers' reporting and maintenance response",
-     ({"housekeeper_report_rate": "report rate"}, "share reported", ".0%", ["#0f766e"]),
-     ({"maintenance_response_hours": "response (hours)"}, "hours to repair", ".0f",
-      ["#9d174d"])),
-    ("Guest satisfaction", ({"guest_satisfaction": "satisfaction", "reputation": "reputation"},
-                            "0-1000", ".0f", ["#2563eb", "#9ca3af"]), None),
+    Chart("Gross margin", Axis((("gross_margin", "gross margin"),), "share of net revenue",
+                               ".0%", ("#15803d",))),
+    Chart("Occupancy and average rate",
+          Axis((("occupancy", "occupancy"),), "share of rooms", ".0%", ("#1d4ed8",)),
+          Axis((("adr", "average rate (EUR)"),), "EUR per room-night", ".1f", ("#b45309",))),
+    Chart("Complaints and how they end",
+          Axis((("complaints", "complaints"), ("moves", "guest moved"),
+                ("rebates_given", "rebate given"), ("repairs_on_complaint", "repaired")),
+               "per day", ".1f", ("#b91c1c", "#7c3aed", "#d97706", "#15803d"))),
+    Chart("Housekeepers' reporting and maintenance response",
+          Axis((("housekeeper_report_rate", "report rate"),), "share reported", ".0%",
+               ("#0f766e",)),
+          Axis((("maintenance_response_hours", "response (hours)"),), "hours to repair", ".0f",
+               ("#9d174d",))),
+    Chart("Guest satisfaction",
+          Axis((("guest_satisfaction", "satisfaction"), ("reputation", "reputation")),
+               "0-1000", ".0f", ("#2563eb", "#9ca3af"))),
 )
 
 
-def use_chart_specs(simulation: Simulation, make_charts) -> list[dict]:
-    """Vega-Lite specs of `make_charts()`, remade when a day has finished.
+def _lines(axis: Axis) -> alt.Chart:
+    labels = [label for _, label in axis.series]
+    return alt.Chart().transform_fold(labels, as_=["series", "value"]).mark_line(
+        strokeWidth=2).encode(
+        x=alt.X("day:Q", title="day", axis=alt.Axis(format="d", tickMinStep=1)),
+        y=alt.Y("value:Q", title=axis.title, axis=alt.Axis(format=axis.fmt),
+                scale=alt.Scale(zero=False)),
+        color=alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom"),
+                        scale=alt.Scale(domain=labels, range=list(axis.colours))),
+        tooltip=["series:N", "day:Q", alt.Tooltip("value:Q", format=axis.fmt)],
+    )
 
-    While playing, at most once every REDRAW_SECONDS: charts are the costliest part of a frame
-    and a room of sessions shares one server. When paused, at once.
+
+@functools.cache
+def template(chart: Chart) -> dict:
+    """The chart's Vega-Lite spec without data (made once per chart)."""
+    made = _lines(chart.left)
+    if chart.zero_rule:
+        made = alt.layer(made, alt.Chart().mark_rule(color="#6b7280", strokeDash=[4, 4])
+                         .encode(y=alt.datum(0)))
+    if chart.right is not None:
+        made = alt.layer(made, _lines(chart.right)).resolve_scale(y="independent",
+                                                                  color="independent")
+    return made.properties(title=chart.title, width=WIDTH, height=HEIGHT).to_dict()
+
+
+def trend_records(rows: list[dict], chart: Chart) -> list[dict]:
+    """The chart's data: 7-day means by day, columns named by their labels, thinned out for
+    long runs, missing values as None (JSON null: a gap in the line)."""
+    columns = chart.columns()
+    table = pd.DataFrame(rows, columns=["day", *columns])
+    smooth = table[columns].rolling(SMOOTHING_DAYS, min_periods=1).mean()
+    smooth.insert(0, "day", table["day"])
+    step = math.ceil(len(smooth) / MAX_POINTS) or 1
+    smooth = smooth.iloc[::-step][::-1]  # keep the latest day whatever the thinning
+    labels = {column: label for axis in (chart.left, chart.right) if axis
+              for column, label in axis.series}
+    smooth = smooth.round(4).rename(columns=labels).astype(object)  # 4 decimals: lighter
+    return smooth.where(smooth.notna(), None).to_dict("records")
+
+
+def spec(chart: Chart, rows: list[dict]) -> dict:
+    """The chart's template with `rows` (daily rows of the model, or alike) as its data."""
+    return {**template(chart), "data": {"values": trend_records(rows, chart)}}
+
+
+def use_chart_specs(simulation: Simulation, make_specs) -> list[dict]:
+    """`make_specs()` (called under the simulation's lock), remade when a day has finished.
+
+    While playing, at most once every REDRAW_SECONDS: the charts are the largest message of a
+    frame and a room of sessions shares one server. When paused, at once.
     """
     playing = simulation.playing.value
     with simulation.lock:
@@ -102,31 +133,26 @@ def use_chart_specs(simulation: Simulation, make_charts) -> list[dict]:
     if key != shown.current[1] and (not playing or now - shown.current[0] >= REDRAW_SECONDS):
         shown.current = (now, key)
 
-    def specs():
+    def remake():
         with simulation.lock:
-            return [chart.to_dict() for chart in make_charts()]
+            return make_specs()
 
-    return solara.use_memo(specs, [shown.current[1]])
+    return solara.use_memo(remake, [shown.current[1]])
 
 
 @solara.component
 def VegaLiteSpecs(specs: list[dict]):
-    """Charts from ready-made specs (solara.FigureAltair would convert them on every render)."""
+    """Charts from ready-made specs (solara.FigureAltair would rebuild them on every render)."""
     with solara.Row(gap="12px", style="flex-wrap: wrap"):
-        for spec in specs:
-            solara.widgets.VegaLite.element(spec=spec)
+        for made in specs:
+            solara.widgets.VegaLite.element(spec=made)
 
 
 @solara.component
-def Plots(simulation: Simulation):
-    """The five live charts of the main hotel."""
-    simulation.version.value  # noqa: B018 - subscribe to steps
-
-    def charts():
-        rows = simulation.model.rows
-        return [trend_chart(rows, title, left, right) for title, left, right in HOTEL_CHARTS]
-
-    specs = use_chart_specs(simulation, charts)
+def Plots(simulation: Simulation, frame: int):
+    """The five live charts of the main hotel, redrawn as `frame` (the version) changes."""
+    specs = use_chart_specs(
+        simulation, lambda: [spec(chart, simulation.model.rows) for chart in HOTEL_CHARTS])
     if not simulation.model.rows:
         solara.Info("The charts start when the first day has finished: press Play or Step.")
         return

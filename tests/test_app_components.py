@@ -1,5 +1,6 @@
 """The app's components rendered in-process with solara.render (no browser, no server)."""
 
+import re
 import time
 from pathlib import Path
 
@@ -37,7 +38,9 @@ def field(rc, widget, label: str):
 
 
 def monitors(rc) -> list[str]:
-    return html(rc, "monitor-value")
+    """The values shown by the monitors, e.g. ['Day 0, 03:00', '61%', ...]."""
+    (cards,) = html(rc, "monitors")
+    return re.findall(r'class="monitor-value"[^>]*>([^<]*)<', cards)
 
 
 @pytest.fixture

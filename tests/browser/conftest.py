@@ -7,17 +7,13 @@ first run (about 7 s, then kept in the venv): the sandbox and a workshop room ha
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from app_components import offline_assets
+from app_components.server_process import running_app
 
 CHROMIUM = Path("/usr/bin/chromium")
 RESULTS = Path(__file__).resolve().parents[2] / "test-results"
@@ -48,12 +44,6 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 1400, "height": 2100}}
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def server_log(tmp_path_factory) -> Path:
     # not in test-results/ while running: pytest-playwright empties that folder at the start
@@ -65,39 +55,11 @@ def server_log(tmp_path_factory) -> Path:
 def app_url(server_log):
     """The URL of a real `interlodge app` server, stopped (by its PID) after the session;
     its log is then copied to test-results/app-server.log."""
-    from app_components import offline_assets
-
     offline_assets.prepare(log=lambda line: None)
-    port = free_port()
-    interlodge = Path(sys.executable).with_name("interlodge")
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "false"}
-    with server_log.open("w") as log:
-        server = subprocess.Popen([str(interlodge), "app", "--port", str(port)],
-                                  stdout=log, stderr=subprocess.STDOUT, env=env)
-    url = f"http://127.0.0.1:{port}/"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            if server.poll() is not None:
-                pytest.fail(f"the app server exited ({server.returncode}): "
-                            f"{server_log.read_text()[-2000:]}")
-            try:
-                with urllib.request.urlopen(url, timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("the app server did not answer within 60 s")
-            time.sleep(0.2)
-        yield url
+        with running_app(server_log) as url:
+            yield url
     finally:
-        server.send_signal(signal.SIGINT)  # uvicorn shuts down cleanly on Ctrl-C
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
         RESULTS.mkdir(exist_ok=True)
         shutil.copy(server_log, RESULTS / "app-server.log")
 

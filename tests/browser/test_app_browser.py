@@ -32,6 +32,7 @@ def choose(page: Page, label: str, option: str | re.Pattern, within=None) -> Non
     """Pick `option` in the Vuetify select labelled `label` (in part `within` of the page)."""
     (within or page).locator(".v-select").filter(has_text=label).first.click()
     page.get_by_role("option", name=option, exact=True).click()  # menus hang off the page
+    page.wait_for_timeout(300)  # let the menu fade out (screenshots)
 
 
 def tick(page: Page, label: str) -> None:

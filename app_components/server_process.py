@@ -1,0 +1,62 @@
+"""The real `interlodge app` server in a subprocess, for the browser tests and the benchmark."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+
+def free_port() -> int:
+    """A port nobody listens on now (other servers may hold the common ones)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_app(log: Path, timeout: float = 60.0) -> Iterator[str]:
+    """Start `interlodge app` on a free port, its output in `log`; yield its URL once it
+    answers; stop it by its PID (Ctrl-C, as a person would) when done.
+
+    Raises RuntimeError, with the end of the log, if the server exits or does not answer.
+    """
+    port = free_port()
+    interlodge = Path(sys.executable).with_name("interlodge")
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "false"}
+    with log.open("w") as out:  # a file, not a pipe: an unread pipe fills and blocks
+        server = subprocess.Popen([str(interlodge), "app", "--port", str(port)],
+                                  stdout=out, stderr=subprocess.STDOUT, env=env)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + timeout
+        while not _answers(url):
+            if server.poll() is not None:
+                raise RuntimeError(f"the app server exited ({server.returncode}): "
+                                   f"{log.read_text()[-2000:]}")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the app server did not answer within {timeout:g} s")
+            time.sleep(0.1)
+        yield url
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
