@@ -27,6 +27,7 @@ SMOOTHING_DAYS = 7
 MAX_POINTS = 400  # beyond this many days, plot every n-th day: the payload stays small
 WIDTH, HEIGHT = 340, 160
 REDRAW_SECONDS = 1.0
+TABLE = alt.Data(name="table")  # every line layer reads the chart's one named data set
 
 
 class Axis(NamedTuple):
@@ -75,7 +76,7 @@ HOTEL_CHARTS = (
 
 def _lines(axis: Axis) -> alt.Chart:
     labels = [label for _, label in axis.series]
-    return alt.Chart().transform_fold(labels, as_=["series", "value"]).mark_line(
+    return alt.Chart(TABLE).transform_fold(labels, as_=["series", "value"]).mark_line(
         strokeWidth=2).encode(
         x=alt.X("day:Q", title="day", axis=alt.Axis(format="d", tickMinStep=1)),
         y=alt.Y("value:Q", title=axis.title, axis=alt.Axis(format=axis.fmt),
@@ -91,8 +92,8 @@ def template(chart: Chart) -> dict:
     """The chart's Vega-Lite spec without data (made once per chart)."""
     made = _lines(chart.left)
     if chart.zero_rule:
-        made = alt.layer(made, alt.Chart().mark_rule(color="#6b7280", strokeDash=[4, 4])
-                         .encode(y=alt.datum(0)))
+        rule = alt.Chart(alt.Data(values=[{}])).mark_rule(color="#6b7280", strokeDash=[4, 4])
+        made = alt.layer(made, rule.encode(y=alt.datum(0)))
     if chart.right is not None:
         made = alt.layer(made, _lines(chart.right)).resolve_scale(y="independent",
                                                                   color="independent")
@@ -116,7 +117,7 @@ def trend_records(rows: list[dict], chart: Chart) -> list[dict]:
 
 def spec(chart: Chart, rows: list[dict]) -> dict:
     """The chart's template with `rows` (daily rows of the model, or alike) as its data."""
-    return {**template(chart), "data": {"values": trend_records(rows, chart)}}
+    return {**template(chart), "datasets": {TABLE.name: trend_records(rows, chart)}}
 
 
 def use_chart_specs(simulation: Simulation, make_specs) -> list[dict]:
