@@ -85,11 +85,11 @@ GUIDED_SEQUENCE = (  # (preset, button, what to say and show)
      "Play for two or three months. Point at the yellow held rooms and the orange work orders; "
      "switch on X-ray to show the defects nobody reports. Open the Inspector on a housekeeper "
      "and then on the evening receptionist: each behaves sensibly given their context."),
-    ("attempt2", "2. Attempt 2: bonus and training",
+    ("attempt2", "2. Attempt 2: bonus + training",
      "Play a year. The bonus and the training change what receptionists are told to want, "
-     "not what they can do: held rooms and rebates persist, complaints do not fall, the "
-     "margin stays flat or sinks under the bonus and training costs."),
-    ("redesign", "3. The redesign: rotation and cross-evaluation",
+     "not what they can do: complaints do not fall, rebates rise (the training makes them "
+     "easier), and the margin stays flat or sinks under the bonus and training costs."),
+    ("redesign", "3. The redesign",
      "Play 18 months at 1 week/s. Watch the report rate climb, complaints and held rooms "
      "fall, and the margin rise about a fifth. Then open Compare to run attempt 2 and the "
      "redesign side by side on the same seed."),
@@ -103,7 +103,7 @@ def Lesson(on_show: Callable[[str], None]):
         solara.Markdown("### A guided sequence for the instructor")
         for preset, button, say in GUIDED_SEQUENCE:
             with solara.Row(style="align-items: center", gap="12px"):
-                solara.Button(button, color="primary", style="width: 400px; flex: none",
+                solara.Button(button, color="primary", style="width: 300px; flex: none",
                               on_click=lambda preset=preset: on_show(preset))
                 solara.HTML(tag="div", unsafe_innerHTML=say, style="font-size: 14px")
         solara.Markdown(CASE)
