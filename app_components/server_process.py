@@ -1,4 +1,5 @@
-"""The real `interlodge app` server in a subprocess, for the browser tests and the benchmark."""
+"""The real `interlodge app` server in a subprocess, and the headless Chromium that drives it:
+for the browser tests and the benchmark."""
 
 from __future__ import annotations
 
@@ -12,6 +13,11 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's: Playwright cannot download its own here
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                  "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"]
 
 
 def free_port() -> int:

@@ -26,10 +26,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                  "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"]
 
 
 def hours_of(date: str) -> int:
@@ -78,7 +74,7 @@ def in_browser(seconds: float, sessions: int) -> None:
     from playwright.sync_api import sync_playwright
 
     from app_components import offline_assets
-    from app_components.server_process import running_app
+    from app_components.server_process import CHROMIUM, CHROMIUM_FLAGS, running_app
 
     offline_assets.prepare(log=lambda line: None)
     with tempfile.TemporaryDirectory() as tmp, running_app(Path(tmp) / "server.log") as url, \
@@ -150,6 +146,8 @@ def main() -> int:
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))  # app.py, when run from a checkout without installing
     in_process(args.seconds)
+    from app_components.server_process import CHROMIUM
+
     if not args.no_browser:
         if not CHROMIUM.exists():
             print(f"(b), (c) skipped: {CHROMIUM} is absent")

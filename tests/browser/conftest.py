@@ -13,13 +13,9 @@ from pathlib import Path
 import pytest
 
 from app_components import offline_assets
-from app_components.server_process import running_app
+from app_components.server_process import CHROMIUM, CHROMIUM_FLAGS, running_app
 
-CHROMIUM = Path("/usr/bin/chromium")
 RESULTS = Path(__file__).resolve().parents[2] / "test-results"
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                  "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"]
 
 
 def pytest_collection_modifyitems(items):
@@ -33,7 +29,6 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    # Playwright cannot download its own browser here: use Debian's
     return {**browser_type_launch_args, "executable_path": str(CHROMIUM),
             "args": CHROMIUM_FLAGS}
 
