@@ -10,12 +10,7 @@ import solara
 
 from app_components.comparison import Comparison
 from app_components.controls import Controls
-from app_components.hotel_state import (
-    DEFAULT_SPEED,
-    HotelSettings,
-    Simulation,
-    use_session_hotel,
-)
+from app_components.hotel_state import DEFAULT_SPEED, use_session_comparison, use_session_hotel
 from app_components.hotel_view import HotelView
 from app_components.inspector import Inspector
 from app_components.lesson import Lesson
@@ -26,9 +21,7 @@ from app_components.playback import Playback
 def Page():
     """Controls on the left; the hotel, inspector, comparison and lesson in tabs."""
     hotel = use_session_hotel()
-    # the comparison's hotels are built only when its tab is first opened
-    comparison = solara.use_memo(
-        lambda: Simulation((HotelSettings("attempt2"), HotelSettings("redesign"))), [])
+    comparison = use_session_comparison(hotel.settings[0].seed)
     tab = solara.use_reactive(0)
     generation = hotel.generation.value  # re-render the controls after every reset
 

@@ -1,9 +1,9 @@
 """The hotels of one browser session: their settings, the models and the state the page shares.
 
-Every browser session builds its own `Simulation` (in `use_simulation`, inside the page
-component), so two workshop participants never step the same hotel. A `Simulation` holds one
-hotel (the main view) or two with the same seed (the comparison), which always advance
-together.
+Every browser session makes its own `Simulation`s (with `use_session_hotel` and
+`use_session_comparison`, inside the page component), so two workshop participants never
+step the same hotel. A `Simulation` holds one hotel (the main view) or two with the same seed
+(the comparison), which always advance together.
 
 Threads: the play loop steps the models in a background thread while an event (a click) may
 render on another. Everything that steps or reads the models' mutable containers holds
@@ -177,6 +177,7 @@ def use_session_hotel() -> Simulation:
 
 
 def use_session_comparison(seed: int) -> Simulation:
-    """This session's pair of hotels (attempt 2 and the redesign, same seed), built lazily."""
+    """This session's pair of hotels, attempt 2 and the redesign with the same seed; their
+    models are built when the comparison is first shown."""
     return solara.use_memo(lambda: Simulation((HotelSettings("attempt2", seed),
                                                HotelSettings("redesign", seed))), [])

@@ -53,8 +53,8 @@ def play(simulation: Simulation, stop: threading.Event) -> None:
 def Playback(simulation: Simulation, reset_label: str = "Reset"):
     """Buttons Play/Pause, Step (one hour), Reset (apply the settings) and a speed choice.
 
-    The play loop runs in a thread owned by this component: it stops when the component
-    leaves the page (e.g. the comparison's tab is closed).
+    The play loop runs in a thread owned by this component: the hotel pauses while the
+    component is off the page (e.g. another tab is open) and plays on when it is back.
     """
     playing = simulation.playing.value
     solara.use_thread(
