@@ -70,7 +70,7 @@ class ExperimentStore:
     """
 
     def __init__(self, folder: Path, experiment: Experiment, *, resume: bool = False,
-                 executor: str = "", flush_rows: int = 50_000, flush_seconds: float = 60.0):
+                 executor: str = "", flush_rows: int = 50_000, flush_seconds: float = 20.0):
         self.folder = Path(folder)
         self.experiment = experiment
         self.flush_rows, self.flush_seconds = flush_rows, flush_seconds
