@@ -95,8 +95,11 @@ class Technician(ContextAgent):
                         "{:.0%} of the time", order.room.number, waited, self.responsiveness)
             self.model.take_work_order(order)
             return order
-        self.decide("planned work first", "room {} can wait ({:.0f} h old): my score counts "
-                    "orders closed", order.room.number, waited)
+        last = self.decisions[-1] if self.decisions else None
+        room = order.room.number
+        if not (last and last.action == "planned work first" and last.values[0] == room):
+            self.decide("planned work first", "room {} can wait ({:.0f} h old): my score counts "
+                        "orders closed", room, waited)  # once per waiting order, not per task
         return None
 
     def answer_call(self, order) -> bool:
