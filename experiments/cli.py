@@ -26,8 +26,26 @@ class UsageError(Exception):
     """Bad command-line input: reported on one line, exit code 2."""
 
 
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive whole number, got {text}")
+    return value
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """Reports bad arguments on one line (no usage block); `--help` shows the usage."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="interlodge",
         description="The InterLodge hotel: how cooperation emerges from the work context.",
     )

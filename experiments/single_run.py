@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 from model import PRESETS, preset_parameters
 
+from .cli import positive_int
 from .simulate import DEFAULT_DAYS, parse_assignments, simulate
 
 SUMMARY = ("gross_margin", "occupancy", "adr", "held_rooms", "complaints", "rebate_share",
@@ -24,18 +24,11 @@ def register(subparsers) -> None:
                         help="lever settings (default: baseline)")
     parser.add_argument("--set", dest="assignments", action="append", metavar="KEY=VALUE",
                         help="override a parameter, e.g. --set rooms=120 (repeatable)")
-    parser.add_argument("--days", type=_positive_int, default=DEFAULT_DAYS,
+    parser.add_argument("--days", type=positive_int, default=DEFAULT_DAYS,
                         help=f"days to run after the warm-up (default {DEFAULT_DAYS})")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     parser.add_argument("--out", type=Path, help="write the daily table to FILE.csv or .parquet")
     parser.set_defaults(handler=run)
-
-
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be a positive whole number, got {text}")
-    return value
 
 
 def run(args) -> int:

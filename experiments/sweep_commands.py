@@ -22,6 +22,7 @@ from pathlib import Path
 from model import LEVERS, METRICS
 
 from .analysis import analyse
+from .cli import positive_int
 from .config import load_experiment
 from .designs import factorial
 from .experiment import Experiment
@@ -29,7 +30,6 @@ from .report import write_report
 from .runner import dask_executor, process_pool, run_experiment
 from .seeds import new_root_seed
 from .simulate import DEFAULT_DAYS, parse_assignments
-from .single_run import _positive_int
 from .store import ExperimentStore, claim_folder, recorded_root_seed
 
 DEFAULT_REPLICATES = 10
@@ -41,9 +41,9 @@ def register(subparsers) -> None:
         "factorial", help="run the 16-cell factorial of the four levers",
         description="Run every combination of the four levers (incentives, training, "
                     "rotation, cross_evaluation), each cell REPLICATES times, into DIR.")
-    parser.add_argument("--replicates", type=_positive_int, default=DEFAULT_REPLICATES,
+    parser.add_argument("--replicates", type=positive_int, default=DEFAULT_REPLICATES,
                         help=f"runs of each cell (default {DEFAULT_REPLICATES})")
-    parser.add_argument("--days", type=_positive_int, default=DEFAULT_DAYS,
+    parser.add_argument("--days", type=positive_int, default=DEFAULT_DAYS,
                         help=f"days per run after the warm-up (default {DEFAULT_DAYS})")
     parser.add_argument("--set", dest="assignments", action="append", metavar="KEY=VALUE",
                         help="hold a parameter fixed in every run, e.g. --set rooms=120")
@@ -77,7 +77,7 @@ def register(subparsers) -> None:
 def _add_running_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, required=True, metavar="DIR",
                         help="output folder (new, or this experiment's with --resume)")
-    parser.add_argument("--workers", type=_positive_int,
+    parser.add_argument("--workers", type=positive_int,
                         help="local worker processes (default: one per core); with "
                              "--dask local, the LocalCluster's workers")
     parser.add_argument("--dask", metavar="ADDRESS",
