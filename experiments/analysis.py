@@ -209,13 +209,21 @@ def _outputs_in_sample_order(design: Design, runs: pd.DataFrame, metric: str) ->
 
 def time_course(folder: Path, metrics: list[str], period_days: int) -> pd.DataFrame:
     """Per design point, metric and period of `period_days` days: the mean across runs of
-    each run's mean over the period, with a 95% band. Reads the daily parts one at a time."""
-    columns = ["run_id", "point_index", "day", *metrics]
+    each run's value over the period, with a 95% band. A run's value is its mean over the
+    period, except gross margin, which is the period's (net revenue - costs) / net revenue
+    (a mean of daily margins would let slow days swing it). Reads the daily parts one at a
+    time."""
+    money = ["net_revenue", "costs"]
+    columns = list(dict.fromkeys(["run_id", "point_index", "day", *metrics, *money]))
     totals = []
     for part in iter_daily(folder, columns):
         part["period"] = part["day"] // period_days
         keys = ["point_index", "period", "run_id"]
-        per_run = part.groupby(keys)[[*metrics, "day"]].mean().reset_index()
+        per_run = part.groupby(keys)[[*metrics, "day"]].mean()
+        if "gross_margin" in metrics:
+            sums = part.groupby(keys)[money].sum()
+            per_run["gross_margin"] = 1.0 - sums["costs"] / sums["net_revenue"]
+        per_run = per_run.reset_index()
         long = per_run.melt([*keys, "day"], metrics, "metric").dropna(subset=["value"])
         long["square"] = long["value"] ** 2
         totals.append(long.groupby(["point_index", "metric", "period"])

@@ -29,6 +29,7 @@ from .analysis import Analysis, analyse, time_course
 matplotlib.use("Agg")
 
 MAX_SCENARIOS = 16  # more lines than this on one axis cannot be told apart
+MAX_LINES = 6  # beyond this many scenarios, lines on one plot are unreadable
 COOPERATION_METRICS = ("housekeeper_report_rate", "maintenance_responsiveness",
                        "held_rooms", "rebate_share")
 REPORT = "report.html"
@@ -73,30 +74,64 @@ def _time_figures(analysis: Analysis) -> list[str]:
     period = period_days(days)
     metrics = [analysis.metric, *(m for m in COOPERATION_METRICS if m != analysis.metric)]
     course = time_course(analysis.folder, metrics, period)
-    unit = f"{period}-day means" if period > 1 else "daily values"
-    figure = Figure(figsize=(11, 5), layout="constrained")
-    _draw_course(figure.subplots(), course, analysis, analysis.metric)
-    figure.legend(loc="outside right upper", fontsize=7)
-    sections = [_figure(analysis.folder, figure, "margin_over_time.png",
-                        f"{analysis.metric} over time per scenario ({unit}); bands are 95% "
-                        f"intervals across replicates, one value per run and period.")]
+    unit = f"{period}-day periods" if period > 1 else "daily values"
+    points = sorted(course["point_index"].unique())
+    bands = "bands are 95% intervals across replicates, one value per run and period"
+    if len(points) <= MAX_LINES:
+        figure = Figure(figsize=(11, 5), layout="constrained")
+        _draw_course(figure.subplots(), course, analysis, analysis.metric, points)
+        figure.legend(loc="outside right upper", fontsize=7)
+        caption = f"{analysis.metric} over time per scenario ({unit}); {bands}."
+    else:  # one small panel per scenario, each against the first point, readable at 16
+        columns = 4
+        rows = -(-len(points) // columns)
+        figure = Figure(figsize=(13, 2.6 * rows), layout="constrained")
+        grid = figure.subplots(rows, columns, sharex=True, sharey=True, squeeze=False)
+        for axes, point in zip(grid.flat, points, strict=False):
+            _draw_course(axes, course, analysis, analysis.metric, [points[0], point])
+            axes.set_title(analysis.design.labels[point], fontsize=8)
+            axes.set_xlabel("")
+            axes.set_ylabel("")
+        for axes in grid.flat[len(points):]:
+            axes.set_visible(False)
+        figure.supxlabel("day after the levers were switched on")
+        figure.supylabel(f"{analysis.metric} ({METRICS[analysis.metric][0]})")
+        caption = (f"{analysis.metric} over time ({unit}), one panel per scenario against "
+                   f"'{analysis.design.labels[points[0]]}' (grey); {bands}.")
+    sections = [_figure(analysis.folder, figure, "margin_over_time.png", caption)]
+    shown = _most_different(course, analysis.metric, points)
     figure = Figure(figsize=(13, 7.5), layout="constrained")
     for axes, metric in zip(figure.subplots(2, 2).flat, COOPERATION_METRICS, strict=True):
-        _draw_course(axes, course, analysis, metric)
+        _draw_course(axes, course, analysis, metric, shown)
     handles, labels = figure.axes[0].get_legend_handles_labels()
     figure.legend(handles, labels, loc="outside right upper", fontsize=7)
     sections.append(_figure(analysis.folder, figure, "cooperation_over_time.png",
-                            f"Cooperation over time per scenario ({unit}, 95% bands): "
-                            "housekeepers' reporting of defects, maintenance's response to "
-                            "reception, rooms held back and rebates."))
+                            f"Cooperation over time ({unit}, 95% bands): housekeepers' "
+                            "reporting of defects, maintenance's response to reception, rooms "
+                            "held back and rebates"
+                            + ("." if len(shown) == len(points) else
+                               f"; the first scenario and the {len(shown) - 1} whose final "
+                               f"{analysis.metric} differs most from it.")))
     return sections
 
 
-def _draw_course(axes, course: pd.DataFrame, analysis: Analysis, metric: str) -> None:
-    colours = matplotlib.colormaps["tab20"].colors
-    for number, (point_index, line) in enumerate(
-            course[course["metric"] == metric].groupby("point_index")):
-        colour = colours[number % len(colours)]
+def _most_different(course: pd.DataFrame, metric: str, points: list[int]) -> list[int]:
+    """The first point and those whose last-period `metric` differs most from it."""
+    if len(points) <= MAX_LINES:
+        return points
+    final = course[(course["metric"] == metric) & (course["day"] == course["day"].max())]
+    gap = (final.set_index("point_index")["mean"] - final.set_index("point_index")["mean"]
+           .get(points[0], np.nan)).abs().drop(points[0], errors="ignore")
+    return [points[0], *gap.nlargest(MAX_LINES - 1).index]
+
+
+def _draw_course(axes, course: pd.DataFrame, analysis: Analysis, metric: str,
+                 points: list[int]) -> None:
+    colours = matplotlib.colormaps["tab10"].colors
+    for number, point_index in enumerate(points):
+        line = course[(course["metric"] == metric) & (course["point_index"] == point_index)]
+        # with two lines (a panel against the reference) the reference is grey
+        colour = "grey" if len(points) == 2 and number == 0 else colours[number % len(colours)]
         axes.plot(line["day"], line["mean"], color=colour,
                   label=analysis.design.labels[point_index])
         axes.fill_between(line["day"], line["ci_low"], line["ci_high"], color=colour,
