@@ -118,14 +118,29 @@ def test_time_course_bands_come_from_one_value_per_run_and_period(tmp_path):
     with ExperimentStore(tmp_path, experiment, flush_rows=5) as store:
         for spec in experiment.runs():
             daily = pd.DataFrame({"day": range(4), **dict.fromkeys(SUMMARY_METRICS, np.nan),
-                                  "gross_margin": per_run[spec.replicate]})
+                                  "occupancy": per_run[spec.replicate]})
             store.add(RunResult(spec, "ok", None, 0.1, {}, daily))
-    course = time_course(tmp_path, ["gross_margin"], period_days=2).set_index("day")
+    course = time_course(tmp_path, ["occupancy"], period_days=2).set_index("day")
     # days 0-1: run means 2, 2, 0.5 -> mean 1.5 from n=3 (not from the 6 daily rows)
     assert course.loc[0.5, "runs"] == 3 and course.loc[0.5, "mean"] == pytest.approx(1.5)
     low = mean_interval([2.0, 2.0, 0.5])[3]
     assert course.loc[0.5, "ci_low"] == pytest.approx(low)
     assert course.loc[2.5, "mean"] == pytest.approx((3.0 + 2.0 + 0.5) / 3)
+
+
+def test_a_period_margin_weighs_days_by_revenue(tmp_path):
+    experiment = small_experiment(grid({"cross_evaluation_weight": [0.0]}, replicates=2),
+                                  days=2)
+    with ExperimentStore(tmp_path, experiment) as store:
+        for spec in experiment.runs():
+            # a busy day at 50% margin and a slow day losing money: the period made 40%,
+            # although the mean of the daily margins is 0%
+            daily = pd.DataFrame({"day": range(2), **dict.fromkeys(SUMMARY_METRICS, np.nan),
+                                  "net_revenue": [900.0, 100.0], "costs": [450.0, 150.0],
+                                  "gross_margin": [0.5, -0.5]})
+            store.add(RunResult(spec, "ok", None, 0.1, {}, daily))
+    course = time_course(tmp_path, ["gross_margin"], period_days=2)
+    assert course["mean"].tolist() == pytest.approx([0.4])
 
 
 def test_a_partial_factorial_with_a_run_in_every_cell_has_effects(tmp_path):
