@@ -36,7 +36,7 @@ from .clock import HOURS_PER_DAY, Clock
 from .defects import FOUND_BY_GUEST, FOUND_BY_HOUSEKEEPING, Defect, WorkOrder
 from .economics import Ledger
 from .market import Arrival, Market
-from .metrics import METRICS, DayCounters, mean, ratio
+from .metrics import METRICS, DayCounters, daily_row
 from .parameters import validate_parameters
 
 QUICK_REPAIR = 12.0  # hours within which reception sees a repair as quick
@@ -527,7 +527,7 @@ class InterLodgeModel(Model):
         for receptionist in self.receptionists:
             receptionist.unwind()
         self.market.update_reputation()
-        row = self._close_row(len(occupied), open_defects)
+        row = daily_row(self, self._today, self.ledger.close_day(), len(occupied), open_defects)
         if self.levers_on:
             self.rows.append(row)
         self._today = DayCounters()
@@ -549,64 +549,3 @@ class InterLodgeModel(Model):
         if self.lever("training") and self.day < p["training_days"]:
             ledger.spend("training", p["training_cost"] * len(self.receptionists)
                          / p["training_days"])
-
-    def _close_row(self, occupied: int, open_defects: int) -> dict[str, float]:
-        p, t = self.p, self._today
-        accounts = self.ledger.close_day()
-        rooms = p["rooms"]
-        hk, techs = self.housekeepers, self.technicians
-        row = {
-            "day": self.day,
-            "gross_margin": accounts["gross_margin"],
-            "net_revenue": accounts["net_revenue"],
-            "room_revenue": accounts["room_revenue"],
-            "costs": accounts["costs"],
-            "occupancy": occupied / rooms,
-            "demand": (occupied + t.late_arrivals_turned_away + t.reservations_walked) / rooms,
-            "adr": ratio(accounts["room_revenue"], occupied),
-            "revpar": accounts["net_revenue"] / rooms,
-            "held_rooms": t.held_rooms,
-            "late_arrivals_turned_away": t.late_arrivals_turned_away,
-            "reservations_walked": t.reservations_walked,
-            "discounts_given": t.discounts_given,
-            "complaints": t.complaints,
-            "evening_complaints": t.evening_complaints,
-            "evening_repairs": t.evening_repairs,
-            "evening_moves": t.evening_moves,
-            "evening_rebates": t.evening_rebates,
-            "repairs_on_complaint": t.repairs_on_complaint,
-            "moves": t.moves,
-            "rebates_given": t.rebates_given,
-            "deflections": t.deflections,
-            "rebates": accounts["rebates"],
-            "rebate_share": ratio(accounts["rebates"], accounts["room_revenue"]),
-            "defects_created": t.defects_created,
-            "defects_found_by_housekeeping": t.defects_found_by_housekeeping,
-            "defects_found_by_guests": t.defects_found_by_guests,
-            "open_defects": open_defects,
-            "repairs": t.repairs,
-            "housekeeper_report_rate": ratio(t.defects_found_by_housekeeping,
-                                             p["defect_visibility"] * t.latent_in_cleaned_rooms),
-            "housekeeper_check_rate": ratio(t.rooms_checked, t.rooms_cleaned),
-            "maintenance_response_hours": mean(t.response_hours),
-            "reception_response_hours": mean(t.reception_response_hours),
-            "guest_satisfaction": mean([s for v in t.satisfaction.values() for s in v]),
-            "reputation": self.market.reputation,
-            "rooms_per_housekeeper_shift": ratio(t.rooms_cleaned, t.housekeeper_shifts),
-            "housekeeper_shifts": t.housekeeper_shifts,
-            "receptionist_stress": sum(r.stress for r in self.receptionists)
-            / len(self.receptionists),
-            "check_propensity": sum(h.check_propensity for h in hk) / len(hk),
-            "report_propensity": sum(h.report_propensity for h in hk) / len(hk),
-            "maintenance_responsiveness": sum(x.responsiveness for x in techs) / len(techs),
-            "manager_cross_knowledge": sum(m.cross_knowledge for m in self.managers.values())
-            / len(self.managers),
-            "evening_cover": float(self.evening_cover_tonight),
-            "departures": sum(len(v) for v in t.satisfaction.values()),
-        }
-        row |= {key: value for key, value in accounts.items() if key.startswith("cost_")}
-        for kind, values in t.satisfaction.items():
-            key = kind.replace(" ", "_")
-            row[f"departures_{key}"] = len(values)
-            row[f"satisfaction_{key}"] = mean(values)
-        return row

@@ -104,6 +104,57 @@ class DayCounters:
     satisfaction: dict = field(default_factory=lambda: {kind: [] for kind in WORSE})
 
 
+# counters written to the row as they are
+COUNTED = ("held_rooms", "late_arrivals_turned_away", "reservations_walked", "discounts_given",
+           "complaints", "evening_complaints", "evening_repairs", "evening_moves",
+           "evening_rebates", "repairs_on_complaint", "moves", "rebates_given", "deflections",
+           "defects_created", "defects_found_by_housekeeping", "defects_found_by_guests",
+           "repairs", "housekeeper_shifts")
+
+
+def daily_row(hotel, t: DayCounters, accounts: dict[str, float], occupied: int,
+              open_defects: int) -> dict[str, float]:
+    """The day's row of METRICS from the hotel, its day counters `t` and its accounts."""
+    p, rooms = hotel.p, hotel.p["rooms"]
+    staff = {"housekeepers": hotel.housekeepers, "technicians": hotel.technicians,
+             "receptionists": hotel.receptionists, "managers": list(hotel.managers.values())}
+
+    def average(group: str, trait: str) -> float:
+        return sum(getattr(member, trait) for member in staff[group]) / len(staff[group])
+
+    departing = [s for values in t.satisfaction.values() for s in values]
+    row = {name: getattr(t, name) for name in COUNTED} | {
+        "day": hotel.day,
+        "occupancy": occupied / rooms,
+        "demand": (occupied + t.late_arrivals_turned_away + t.reservations_walked) / rooms,
+        "adr": ratio(accounts["room_revenue"], occupied),
+        "revpar": accounts["net_revenue"] / rooms,
+        "rebate_share": ratio(accounts["rebates"], accounts["room_revenue"]),
+        "open_defects": open_defects,
+        "housekeeper_report_rate": ratio(t.defects_found_by_housekeeping,
+                                         p["defect_visibility"] * t.latent_in_cleaned_rooms),
+        "housekeeper_check_rate": ratio(t.rooms_checked, t.rooms_cleaned),
+        "maintenance_response_hours": mean(t.response_hours),
+        "reception_response_hours": mean(t.reception_response_hours),
+        "guest_satisfaction": mean(departing),
+        "reputation": hotel.market.reputation,
+        "rooms_per_housekeeper_shift": ratio(t.rooms_cleaned, t.housekeeper_shifts),
+        "receptionist_stress": average("receptionists", "stress"),
+        "check_propensity": average("housekeepers", "check_propensity"),
+        "report_propensity": average("housekeepers", "report_propensity"),
+        "maintenance_responsiveness": average("technicians", "responsiveness"),
+        "manager_cross_knowledge": average("managers", "cross_knowledge"),
+        "evening_cover": float(hotel.evening_cover_tonight),
+        "departures": len(departing),
+    }
+    row |= {key: value for key, value in accounts.items() if key in METRICS}
+    for kind, values in t.satisfaction.items():
+        key = kind.replace(" ", "_")
+        row[f"departures_{key}"] = len(values)
+        row[f"satisfaction_{key}"] = mean(values)
+    return row
+
+
 def mean(values) -> float:
     return sum(values) / len(values) if values else math.nan
 
