@@ -8,10 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 HOURS_PER_DAY = 24
-DEFECTS_APPEAR = 6  # a night of use leaves its wear in the morning
 CHECK_OUT = 7
 DAY_SHIFT_START = 8  # housekeeping and maintenance
-HOUSEKEEPING_END = 16
 MAINTENANCE_END = 17
 ARRIVALS = range(14, 23)  # reservations check in from 14:00 to 22:00
 RESERVE_DECISION = 18  # the evening receptionist decides how many rooms to hold back

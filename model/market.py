@@ -16,6 +16,8 @@ import numpy as np
 
 from agents.guest import SATISFACTION
 
+from .clock import ARRIVALS, LATE_ARRIVALS
+
 WELL_RUN = SATISFACTION["no problem"]  # reputation of a hotel whose guests have no problems
 UNHAPPY = SATISFACTION["unresolved"]
 RETURN_INTENT = (0.04, 0.66)  # disappointed and delighted guests (brief §4)
@@ -91,8 +93,8 @@ class Market:
         late = rng.random(new) < p["late_arrival_share"]
         total = new + self.returns.pop(day, 0)
         nights = rng.geometric(1.0 / p["mean_stay_nights"], size=total)
-        hours = rng.integers(14, 23, size=total)
-        late_hours = rng.integers(20, 24, size=total)
+        hours = rng.integers(ARRIVALS.start, ARRIVALS.stop, size=total)
+        late_hours = rng.integers(LATE_ARRIVALS.start, LATE_ARRIVALS.stop, size=total)
         return [
             Arrival(int(late_hours[i] if i < new and late[i] else hours[i]), int(nights[i]),
                     bool(i < new and late[i]))
