@@ -93,7 +93,6 @@ class Technician(ContextAgent):
         if self.model.random.random() < max(self.responsiveness, pressure):
             self.decide("repair", "room {}: the order has waited {:.0f} h; I drop planned work "
                         "{:.0%} of the time", order.room.number, waited, self.responsiveness)
-            self.model.take_work_order(order)
             return order
         last = self.decisions[-1] if self.decisions else None
         room = order.room.number

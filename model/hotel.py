@@ -312,11 +312,9 @@ class InterLodgeModel(Model):
         """The evening receptionist decides how many free rooms to keep from late sales."""
         now = self.time
         free = [room for room in self.rooms if room.lettable(now)]
-        for receptionist in self.desk():
-            receptionist.reserve = 0
-        keeper = self.desk()[0]
-        held = keeper.hold_rooms_in_reserve(len(free))
-        for receptionist in self.desk():
+        desk = self.desk()
+        held = desk[0].hold_rooms_in_reserve(len(free))
+        for receptionist in desk:
             receptionist.reserve = held
         for room in free[-held:] if held else []:
             room.held = True
@@ -431,27 +429,21 @@ class InterLodgeModel(Model):
             return min(waiting, key=lambda o: (o.room.guest is None, o.created_at))
         return min(waiting, key=lambda o: o.created_at)
 
-    def take_work_order(self, order: WorkOrder) -> None:
-        self.maintenance_queue.remove(order)
-
     def call_maintenance(self, defect: Defect, receptionist) -> bool:
         """Reception calls maintenance for a guest now; True if the defect is repaired."""
         order = self.open_work_order(defect, "reception", self.time)
+        if not self.maintenance_reachable():
+            return False
         if c.Clock.maintenance_on_shift(self.hour):
             technician = min(self.technicians, key=lambda t: (t.busy_until, self.random.random()))
-        elif self.evening_cover_tonight and self.hour in c.EVENING_COVER:
-            technician = self.on_call
         else:
-            return False
-        answered = technician.answer_call(order)
+            technician = self.on_call
+        answered = technician.answer_call(order)  # a repair leaves the queue in `repair`
         (self.ratings.praise if answered else self.ratings.blame)(technician)
-        if answered:
-            if order in self.maintenance_queue:
-                self.maintenance_queue.remove(order)
-            if not c.Clock.maintenance_on_shift(self.hour):
-                minutes = self.p["callout_minutes"] + self.p["repair_minutes"]
-                self.ledger.spend("overtime", 1.5 * self.p["technician_wage"] * minutes
-                                  / SHIFT_MINUTES)
+        if answered and not c.Clock.maintenance_on_shift(self.hour):  # an evening call-out
+            minutes = self.p["callout_minutes"] + self.p["repair_minutes"]
+            self.ledger.spend("overtime", 1.5 * self.p["technician_wage"] * minutes
+                              / SHIFT_MINUTES)
         return answered
 
     def repair(self, order: WorkOrder, technician, start: float) -> float:
