@@ -36,8 +36,16 @@ if [ ! -f "$stamp" ]; then
         echo "creating .venv with $("$PY" --version)" >&2
         "$PY" -m venv "$VENV"
     fi
-    "$VENV/bin/python" -m pip install --quiet --upgrade pip
-    "$VENV/bin/python" -m pip install --quiet -c "$ROOT/constraints.txt" -e "$ROOT[dev]"
+    echo "installing the pinned packages into .venv (a few minutes the first time)" >&2
+    log="$VENV/install.log"
+    # the installer's output goes to a log, shown only if something fails
+    if ! { "$VENV/bin/python" -m pip install --upgrade pip &&
+           "$VENV/bin/python" -m pip install -c "$ROOT/constraints.txt" -e "$ROOT[dev]"; } \
+            >"$log" 2>&1; then
+        tail -n 40 "$log" >&2
+        echo "error: installing the packages failed; the whole log is $log" >&2
+        exit 1
+    fi
     rm -f "$VENV"/.installed-*
     touch "$stamp"
 fi
