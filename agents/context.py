@@ -41,7 +41,7 @@ class ContextAgent(Agent):
 
     def __init__(self, model):
         super().__init__(model)
-        self.decisions: deque[Decision] = deque(maxlen=model.p["decision_log_length"])
+        self.decisions: deque[Decision] = deque(maxlen=model.p.decision_log_length)
         self.lessons: deque[Decision] = deque(maxlen=LESSONS_KEPT)
 
     @property

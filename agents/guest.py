@@ -55,7 +55,7 @@ class Guest(Agent):
         return None
 
     def decide_to_complain(self) -> bool:
-        return self.model.random.random() < self.model.p["guest_complaint_probability"]
+        return self.model.random.random() < self.model.p.guest_complaint_probability
 
     def rate_stay(self) -> float:
         """Satisfaction at departure (0-1000) from the worst experience of the stay."""

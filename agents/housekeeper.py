@@ -53,19 +53,19 @@ class Housekeeper(ContextAgent):
         goals = [f"meet the quota of {self.model.effective_quota:.1f} rooms in my shift"]
         if self.model.lever("cross_evaluation"):
             goals.append(f"a good rating from reception "
-                         f"({self.model.p['cross_evaluation_weight']:.0%} of my score)")
+                         f"({self.model.p.cross_evaluation_weight:.0%} of my score)")
         return goals
 
     def resources(self) -> list[str]:
-        return [f"{self.model.p['shift_minutes']:.0f} minutes a shift",
+        return [f"{self.model.p.shift_minutes:.0f} minutes a shift",
                 "I see every occupied room every day",
                 "I can report a defect to maintenance"]
 
     def constraints(self) -> list[str]:
         p = self.model.p
-        return [f"a check costs {p['check_minutes']:.0f} min, a report "
-                f"{p['report_minutes']:.0f} min, out of my quota slack",
-                f"evaluated every {p['evaluation_period_days']} days by the "
+        return [f"a check costs {p.check_minutes:.0f} min, a report "
+                f"{p.report_minutes:.0f} min, out of my quota slack",
+                f"evaluated every {p.evaluation_period_days} days by the "
                 f"{self.model.manager_of('housekeeping').name}",
                 f"I check {self.check_propensity:.0%} of rooms and report "
                 f"{self.report_propensity:.0%} of what I see: what my evaluations have taught me"]
@@ -89,19 +89,19 @@ class Housekeeper(ContextAgent):
             remaining -= minutes
             began = used
             used += minutes * rng.uniform(0.85, 1.15)
-            slack = p["shift_minutes"] - used - remaining
+            slack = p.shift_minutes - used - remaining
             latent = room.latent_defects()
             today.latent_defects += len(latent)
             now = start + used / 60.0
             if self.decide_to_check(room, slack, now):
-                spent = p["check_minutes"] * rng.uniform(0.5, 1.5)
+                spent = p.check_minutes * rng.uniform(0.5, 1.5)
                 used += spent
                 today.checks += 1
                 today.check_minutes += spent
                 for defect in latent:
-                    if rng.random() < p["defect_visibility"] and self.decide_to_report(
-                            room, slack - p["check_minutes"], now):
-                        spent = p["report_minutes"] * rng.uniform(0.5, 1.5)
+                    if rng.random() < p.defect_visibility and self.decide_to_report(
+                            room, slack - p.check_minutes, now):
+                        spent = p.report_minutes * rng.uniform(0.5, 1.5)
                         used += spent
                         today.report_minutes += spent
                         today.reports += 1
@@ -113,13 +113,13 @@ class Housekeeper(ContextAgent):
             self.route.append((room.number, start + began / 60.0, room.ready_at))
         today.rooms = len(rooms)
         today.minutes = used
-        today.overtime = max(0.0, used - p["shift_minutes"])
+        today.overtime = max(0.0, used - p.shift_minutes)
         for name in vars(today):
             setattr(self.record, name, getattr(self.record, name) + getattr(today, name))
 
     def decide_to_check(self, room, slack: float, now: float) -> bool:
         # checking without slack means overtime, which counts against her: half as likely
-        tight = slack < self.model.p["check_minutes"]
+        tight = slack < self.model.p.check_minutes
         if self.model.random.random() < self.check_propensity * (0.5 if tight else 1.0):
             self.decide("check equipment", "room {}: {:.0f} min of slack; checking has paid in my "
                         "evaluations (I check {:.0%})", room.number, slack,
@@ -135,7 +135,7 @@ class Housekeeper(ContextAgent):
 
     def decide_to_report(self, room, slack: float, now: float) -> bool:
         # reporting without slack means overtime, which counts against her: half as likely
-        chance = self.report_propensity * (1.0 if slack >= self.model.p["report_minutes"]
+        chance = self.report_propensity * (1.0 if slack >= self.model.p.report_minutes
                                            else 0.5)
         if self.model.random.random() < chance:
             self.decide("report defect", "room {}: reporting has paid in my evaluations "
@@ -144,7 +144,7 @@ class Housekeeper(ContextAgent):
             return True
         self.decide("leave defect unreported", "room {}: a report costs {:.0f} min against my "
                     "quota and has not paid ({:.0%})", room.number,
-                    self.model.p["report_minutes"], self.report_propensity, at=now)
+                    self.model.p.report_minutes, self.report_propensity, at=now)
         return False
 
     def productivity(self, uncounted_minutes: float = 0.0) -> float:
@@ -152,7 +152,7 @@ class Housekeeper(ContextAgent):
         not counting `uncounted_minutes` the manager credits."""
         record = self.record
         counted = record.minutes - uncounted_minutes
-        standard = record.shifts * self.model.p["shift_minutes"]
+        standard = record.shifts * self.model.p.shift_minutes
         return min(1.0, standard / counted) if counted > 0 else 1.0
 
     def cooperation_minutes(self) -> float:
@@ -169,7 +169,7 @@ class Housekeeper(ContextAgent):
                 ev.credit * self.cooperation_minutes() + (1.0 - ev.credit) * minutes)
                 - ev.own_metric)
             before = getattr(self, trait)
-            after = adjust(before, gain - cost, p["learning_rate"], p["learning_sensitivity"])
+            after = adjust(before, gain - cost, p.learning_rate, p.learning_sensitivity)
             setattr(self, trait, after)
             self.learn("learn " + trait.split("_")[0] + "ing", "{:.0f} min of it cost me "
                         "{:.3f} of score, reception's rating gave {:.3f}: {:.0%} -> {:.0%}",

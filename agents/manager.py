@@ -41,7 +41,7 @@ class Manager(ContextAgent):
 
     def knowledge_of(self, function: str) -> float:
         """From 0 to 1: how well this manager knows what `function` needs."""
-        return 1.0 - math.exp(-self.days_in[function] / self.model.p["manager_learning_days"])
+        return 1.0 - math.exp(-self.days_in[function] / self.model.p.manager_learning_days)
 
     @property
     def cross_knowledge(self) -> float:
@@ -59,13 +59,13 @@ class Manager(ContextAgent):
                 f"what I know of each function: {knows}"]
 
     def constraints(self) -> list[str]:
-        cons = [f"evaluations every {self.model.p['evaluation_period_days']} days"]
+        cons = [f"evaluations every {self.model.p.evaluation_period_days} days"]
         if self.model.lever("cross_evaluation"):
             cons.append(f"reception's rating must count "
-                        f"{self.model.p['cross_evaluation_weight']:.0%} in back-office scores")
+                        f"{self.model.p.cross_evaluation_weight:.0%} in back-office scores")
         if self.model.lever("rotation"):
             cons.append(f"I will move to another function every "
-                        f"{self.model.p['rotation_period_days']} days")
+                        f"{self.model.p.rotation_period_days} days")
         return cons
 
     def work_a_day(self) -> None:
@@ -81,8 +81,8 @@ class Manager(ContextAgent):
         """Rooms per shift to take off the quota so that checks and reports fit in it."""
         p = self.model.p
         knows = self.cross_knowledge
-        check_cost = p["housekeeper_quota"] * (p["check_minutes"] + p["defect_visibility"]
-                                               * p["defect_rate"] * 4 * p["report_minutes"])
+        check_cost = p.housekeeper_quota * (p.check_minutes + p.defect_visibility
+                                               * p.defect_rate * 4 * p.report_minutes)
         slack = knows * check_cost / self.model.mean_room_minutes()
         self.decide("grant quota slack", "{:.1f} rooms: I know {:.0%} of what reception and "
                     "maintenance need from checks", slack, knows)
@@ -110,7 +110,7 @@ class Manager(ContextAgent):
     def rating_weight(self) -> float:
         """Weight of reception's rating in the scores this manager gives."""
         if self.model.lever("cross_evaluation"):
-            return self.model.p["cross_evaluation_weight"]
+            return self.model.p.cross_evaluation_weight
         return 0.0
 
     def evaluate(self, member, ratings) -> Evaluation:

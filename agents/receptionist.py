@@ -57,21 +57,21 @@ class Receptionist(ContextAgent):
     # --- the work context ---------------------------------------------------------------
     @property
     def skill(self) -> float:
-        return self.model.p["training_skill"] if self.trained else 0.0
+        return self.model.p.training_skill if self.trained else 0.0
 
     @property
     def felt_stress(self) -> float:
         """EUR-equivalent of one bad encounter, felt more when already strained."""
-        return self.model.p["encounter_stress"] * (1.0 + self.stress)
+        return self.model.p.encounter_stress * (1.0 + self.stress)
 
     def sale_value(self) -> float:
         """Worth to this receptionist of selling one more room-night."""
-        value = SALE_DUTY * self.model.p["encounter_stress"]
+        value = SALE_DUTY * self.model.p.encounter_stress
         if self.model.lever("incentives"):
             p = self.model.p
-            band = p["incentive_occupancy_target"] - p["incentive_occupancy_threshold"]
+            band = p.incentive_occupancy_target - p.incentive_occupancy_threshold
             # the bonus grows by incentive_bonus across the band of room-nights in a month
-            value += p["incentive_bonus"] / (30.0 * p["rooms"] * band)
+            value += p.incentive_bonus / (30.0 * p.rooms * band)
         return value
 
     def goals(self) -> list[str]:
@@ -126,7 +126,7 @@ class Receptionist(ContextAgent):
 
     def choose(self, costs: dict[str, float]) -> str:
         """Logit choice: cheaper options are likelier, as in discrete-choice models."""
-        scale = CHOICE_NOISE * self.model.p["encounter_stress"]
+        scale = CHOICE_NOISE * self.model.p.encounter_stress
         low = min(costs.values())
         weights = {k: math.exp(-(c - low) / scale) for k, c in costs.items()}
         pick = self.model.random.random() * sum(weights.values())
@@ -211,7 +211,7 @@ class Receptionist(ContextAgent):
         """A late arrival asks for a discount: give in, or hold the rate?"""
         if self.model.random.random() >= DISCOUNT_ASKED:
             return False
-        base = self.model.p["encounter_stress"]
+        base = self.model.p.encounter_stress
         refuse = CONFRONTATION * self.felt_stress + 0.3 * self.sale_value()
         hold = RATE_DUTY * base
         concede = self.model.random.random() < 1.0 / (1.0 + math.exp(

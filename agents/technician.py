@@ -51,7 +51,7 @@ class Technician(ContextAgent):
         goals = ["close many work orders (my function's own metric)"]
         if self.model.lever("cross_evaluation"):
             goals.append(f"a good rating from reception "
-                         f"({self.model.p['cross_evaluation_weight']:.0%} of my score)")
+                         f"({self.model.p.cross_evaluation_weight:.0%} of my score)")
         return goals
 
     def resources(self) -> list[str]:
@@ -60,7 +60,7 @@ class Technician(ContextAgent):
 
     def constraints(self) -> list[str]:
         cons = ["day shift 08:00-17:00",
-                f"a call from reception costs {self.model.p['callout_minutes']:.0f} extra minutes",
+                f"a call from reception costs {self.model.p.callout_minutes:.0f} extra minutes",
                 f"I drop planned work for reception {self.responsiveness:.0%} of the time: what "
                 f"my evaluations have taught me"]
         if self.model.evening_cover_tonight:
@@ -75,7 +75,7 @@ class Technician(ContextAgent):
             start = max(self.busy_until, now)
             order = self.choose_next_job(start)
             if order is None:
-                minutes = model.p["planned_task_minutes"] * model.random.uniform(0.7, 1.3)
+                minutes = model.p.planned_task_minutes * model.random.uniform(0.7, 1.3)
                 self.job = "planned work"
             else:
                 minutes = model.repair(order, self, start)
@@ -89,7 +89,7 @@ class Technician(ContextAgent):
         if order is None:
             return None
         waited = now - order.created_at
-        pressure = waited / (24.0 * self.model.p["max_order_age_days"])
+        pressure = waited / (24.0 * self.model.p.max_order_age_days)
         if self.model.random.random() < max(self.responsiveness, pressure):
             self.decide("repair", "room {}: the order has waited {:.0f} h; I drop planned work "
                         "{:.0%} of the time", order.room.number, waited, self.responsiveness)
@@ -107,14 +107,14 @@ class Technician(ContextAgent):
             self.record.calls_declined += 1
             self.decide("finish planned work", "room {}: a call costs {:.0f} extra minutes and "
                         "my score counts orders closed", order.room.number,
-                        self.model.p["callout_minutes"])
+                        self.model.p.callout_minutes)
             return False
         now = self.model.time
-        minutes = self.model.p["callout_minutes"] + self.model.repair(order, self, now)
+        minutes = self.model.p.callout_minutes + self.model.repair(order, self, now)
         self.busy_until = max(self.busy_until, now) + minutes / 60.0
         self.record.calls_answered += 1
         self.record.orders_closed += 1
-        self.record.cooperation_minutes += self.model.p["callout_minutes"]
+        self.record.cooperation_minutes += self.model.p.callout_minutes
         self.job = order.room.number
         self.decide("answer reception's call", "room {}: I drop planned work for reception "
                     "{:.0%} of the time", order.room.number, self.responsiveness)
@@ -123,7 +123,7 @@ class Technician(ContextAgent):
     def productivity(self, uncounted_minutes: float = 0.0) -> float:
         """Maintenance's own metric: orders closed per shift against a shift of planned
         tasks (1 = the standard), counting `uncounted_minutes` as if spent on planned work."""
-        task = self.model.p["planned_task_minutes"]
+        task = self.model.p.planned_task_minutes
         closed = self.record.orders_closed + uncounted_minutes / task
         return closed / (self.record.shifts * SHIFT_MINUTES / task)
 
@@ -137,8 +137,8 @@ class Technician(ContextAgent):
         cost = (1.0 - ev.weight) * (self.productivity(self.cooperation_minutes())
                                     - ev.own_metric)
         before = self.responsiveness
-        self.responsiveness = adjust(before, gain - cost, p["learning_rate"],
-                                     p["learning_sensitivity"])
+        self.responsiveness = adjust(before, gain - cost, p.learning_rate,
+                                     p.learning_sensitivity)
         self.learn("learn responsiveness", "{:.0f} min for reception cost me {:.3f} of score, "
                     "reception's rating gave {:.3f}: {:.0%} -> {:.0%}",
                     self.cooperation_minutes(), cost, gain, before, self.responsiveness)

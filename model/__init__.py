@@ -2,7 +2,7 @@
 
 from .hotel import InterLodgeModel
 from .metrics import METRICS
-from .parameters import LEVERS, PARAMETERS, ParameterError, validate_parameters
+from .parameters import LEVERS, PARAMETERS, ParameterError, Parameters, validate_parameters
 from .presets import PRESET_DESCRIPTIONS, PRESETS, preset_parameters
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "PRESET_DESCRIPTIONS",
     "InterLodgeModel",
     "ParameterError",
+    "Parameters",
     "preset_parameters",
     "validate_parameters",
 ]

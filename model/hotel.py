@@ -37,7 +37,7 @@ from .defects import FOUND_BY_GUEST, FOUND_BY_HOUSEKEEPING, Defect, WorkOrder
 from .economics import Ledger
 from .market import Arrival, Market
 from .metrics import METRICS, DayCounters, daily_row
-from .parameters import validate_parameters
+from .parameters import Parameters
 
 QUICK_REPAIR = 12.0  # hours within which reception sees a repair as quick
 # The hotel as it was: the baseline's own levels (measured over 20 seeds), so that the
@@ -62,41 +62,41 @@ class InterLodgeModel(Model):
     """
 
     def __init__(self, rng=None, **parameters: Any):
-        p = validate_parameters(parameters)
+        p = Parameters.from_values(parameters)
         if isinstance(rng, str):  # the app's seed box hands over text
             rng = int(rng)
         super().__init__(rng=rng)
         self.p = p
-        self.clock = Clock(p["warmup_days"])
+        self.clock = Clock(p.warmup_days)
         self.levers_on = False
-        self.rooms = build_rooms(p["rooms"], p["floors"])
+        self.rooms = build_rooms(p.rooms, p.floors)
         self.market = Market(p, int(self.rng.integers(2**63)), reputation=INITIAL_REPUTATION)
-        self.market.expect_returns(-p["warmup_days"], INITIAL_RETURN_INTENT)
+        self.market.expect_returns(-p.warmup_days, INITIAL_RETURN_INTENT)
         self.ledger = Ledger()
         self.ratings = ReceptionRatings()
         self.maintenance_queue: list[WorkOrder] = []
         self.evening_cover_tonight = False
         self.on_call: Technician | None = None
-        self.effective_quota = float(p["housekeeper_quota"])
+        self.effective_quota = float(p.housekeeper_quota)
         self.rows: list[dict[str, float]] = []
         self._recent_occupancy: deque[float] = deque(maxlen=30)
         self._today = DayCounters()
         self._arrivals: dict[int, list[Arrival]] = {}
         self._desk: dict[str, list[Receptionist]] = {}
 
-        self.receptionists = [Receptionist(self) for _ in range(p["receptionists"])]
+        self.receptionists = [Receptionist(self) for _ in range(p.receptionists)]
         self.housekeepers = [
             Housekeeper(self, self._vary(INITIAL_CHECKING), self._vary(INITIAL_REPORTING))
-            for _ in range(p["housekeepers"])]
+            for _ in range(p.housekeepers)]
         self.technicians = [Technician(self, self._vary(INITIAL_RESPONSIVENESS))
-                            for _ in range(p["technicians"])]
+                            for _ in range(p.technicians)]
         self.managers = {function: Manager(self, function) for function in FUNCTIONS}
 
         self._day_plan = self._plan_the_day()
         self.schedule_recurring(self.evaluate_staff, Schedule(
-            interval=p["evaluation_period_days"] * HOURS_PER_DAY,
-            start=p["evaluation_period_days"] * HOURS_PER_DAY))
-        for _ in range(p["warmup_days"] * HOURS_PER_DAY):
+            interval=p.evaluation_period_days * HOURS_PER_DAY,
+            start=p.evaluation_period_days * HOURS_PER_DAY))
+        for _ in range(p.warmup_days * HOURS_PER_DAY):
             self.step()
         self.switch_levers_on()
 
@@ -151,7 +151,7 @@ class InterLodgeModel(Model):
         return {
             "day": self.day,
             "hour": self.hour,
-            "occupancy": occupied / self.p["rooms"],
+            "occupancy": occupied / self.p.rooms,
             "held_rooms": sum(room.held for room in self.rooms),
             "complaints": t.complaints,
             "moves": t.moves,
@@ -168,7 +168,7 @@ class InterLodgeModel(Model):
 
     def lever(self, name: str) -> bool:
         """Is lever `name` on now? Levers are off during the warm-up."""
-        return self.levers_on and self.p[name]
+        return self.levers_on and getattr(self.p, name)
 
     def manager_of(self, function: str) -> Manager:
         return next(m for m in self.managers.values() if m.function == function)
@@ -182,9 +182,9 @@ class InterLodgeModel(Model):
     def switch_levers_on(self) -> None:
         self.levers_on = True
         for receptionist in self.receptionists:
-            receptionist.trained = self.p["training"]
-        if self.p["rotation"]:
-            period = self.p["rotation_period_days"] * HOURS_PER_DAY
+            receptionist.trained = self.p.training
+        if self.p.rotation:
+            period = self.p.rotation_period_days * HOURS_PER_DAY
             self.schedule_recurring(self.rotate_managers,
                                     Schedule(interval=period, start=self.time + period))
 
@@ -214,7 +214,7 @@ class InterLodgeModel(Model):
         for arrival in self.market.arrivals(self.day):
             arrivals.setdefault(arrival.hour, []).append(arrival)
         self._arrivals = arrivals
-        scale = max(1, round(self.p["rooms"] / 100))
+        scale = max(1, round(self.p.rooms / 100))
         # a small roster covers every shift, some working a double one
         pool = self.random.sample(self.receptionists, len(self.receptionists))
         first = 0
@@ -247,12 +247,12 @@ class InterLodgeModel(Model):
     def standard_minutes(self, room) -> float:
         """Standard cleaning time of `room` today: a stay-over or a check-out."""
         p = self.p
-        base = p["stayover_minutes"] if room.guest is not None else p["checkout_minutes"]
-        return base + p["room_overhead_minutes"]
+        base = p.stayover_minutes if room.guest is not None else p.checkout_minutes
+        return base + p.room_overhead_minutes
 
     def mean_room_minutes(self) -> float:
         p = self.p
-        return (p["stayover_minutes"] + p["checkout_minutes"]) / 2 + p["room_overhead_minutes"]
+        return (p.stayover_minutes + p.checkout_minutes) / 2 + p.room_overhead_minutes
 
     def clean_rooms(self) -> None:
         """Housekeeping's shift: enough housekeepers for the quota, a section each."""
@@ -263,7 +263,7 @@ class InterLodgeModel(Model):
         if not to_clean:
             return
         slack = self.manager_of("housekeeping").grant_quota_slack()
-        self.effective_quota = max(1.0, p["housekeeper_quota"] - slack)
+        self.effective_quota = max(1.0, p.housekeeper_quota - slack)
         n = min(len(self.housekeepers), max(1, round(len(to_clean) / self.effective_quota)))
         on_duty = self.random.sample(self.housekeepers, n)
         start = float(self.time)
@@ -276,9 +276,9 @@ class InterLodgeModel(Model):
             self._today.rooms_checked += today.checks
             self._today.latent_in_cleaned_rooms += today.latent_defects
             self._today.housekeeper_shifts += 1
-            self.ledger.spend("housekeeping_wages", p["housekeeper_wage"])
-            self.ledger.spend("overtime", 1.5 * p["housekeeper_wage"] * today.overtime
-                              / p["shift_minutes"])
+            self.ledger.spend("housekeeping_wages", p.housekeeper_wage)
+            self.ledger.spend("overtime", 1.5 * p.housekeeper_wage * today.overtime
+                              / p.shift_minutes)
         for technician in self.technicians:
             technician.busy_until = max(technician.busy_until, start)
             technician.record.shifts += 1
@@ -294,7 +294,7 @@ class InterLodgeModel(Model):
         for technician in self.technicians:
             technician.job = None
         if self.evening_cover_tonight:
-            self.ledger.spend("evening_cover", self.p["callout_fee"])
+            self.ledger.spend("evening_cover", self.p.callout_fee)
 
     def maintenance_reachable(self) -> bool:
         hour = self.hour
@@ -340,12 +340,12 @@ class InterLodgeModel(Model):
             room = self.random.choice(unheld or free)
             rate = self.market.rate()
             if arrival.late and receptionist.concede_discount():
-                rate *= 1.0 - self.p["walk_in_discount"]
+                rate *= 1.0 - self.p.walk_in_discount
                 self._today.discounts_given += 1
             guest = Guest(self, arrival.nights, rate)
             self._let(room, guest)
             free.remove(room)
-            defect = guest.find_defect(self.p["guest_find_at_checkin"])
+            defect = guest.find_defect(self.p.guest_find_at_checkin)
             if defect is not None:
                 self.guest_finds(guest, defect)
                 free = [room for room in self.rooms if room.lettable(now)]  # a move took one
@@ -360,7 +360,7 @@ class InterLodgeModel(Model):
     def evening_returns(self) -> None:
         """Staying guests come back to their room; some find a defect."""
         hour = self.hour
-        chance = self.p["guest_find_in_evening"]
+        chance = self.p.guest_find_in_evening
         for room in self.rooms:
             guest = room.guest
             if (guest is None or not room.defects or guest.evening_hour != hour
@@ -441,24 +441,24 @@ class InterLodgeModel(Model):
         answered = technician.answer_call(order)  # a repair leaves the queue in `repair`
         (self.ratings.praise if answered else self.ratings.blame)(technician)
         if answered and not c.Clock.maintenance_on_shift(self.hour):  # an evening call-out
-            minutes = self.p["callout_minutes"] + self.p["repair_minutes"]
-            self.ledger.spend("overtime", 1.5 * self.p["technician_wage"] * minutes
+            minutes = self.p.callout_minutes + self.p.repair_minutes
+            self.ledger.spend("overtime", 1.5 * self.p.technician_wage * minutes
                               / SHIFT_MINUTES)
         return answered
 
     def repair(self, order: WorkOrder, technician, start: float) -> float:
         """Repair the order's defect from hour `start`; return the minutes it takes."""
         p, defect = self.p, order.defect
-        minutes = p["repair_minutes"] * self.random.uniform(0.5, 1.5) * (
+        minutes = p.repair_minutes * self.random.uniform(0.5, 1.5) * (
             2.0 if defect.severe else 1.0)
         defect.repaired_at = start + minutes / 60.0
         room = defect.room
         room.defects.remove(defect)
         if order in self.maintenance_queue:
             self.maintenance_queue.remove(order)
-        self.ledger.spend("repairs", p["repair_material_cost"] * (3.0 if defect.severe else 1.0))
+        self.ledger.spend("repairs", p.repair_material_cost * (3.0 if defect.severe else 1.0))
         technician.record.repairs += 1
-        technician.record.cooperation_minutes += max(0.0, minutes - p["planned_task_minutes"])
+        technician.record.cooperation_minutes += max(0.0, minutes - p.planned_task_minutes)
         hours = defect.repaired_at - defect.reported_at
         if (order.source == "reception" or room.guest is not None) and hours <= QUICK_REPAIR:
             self.ratings.praise(technician)  # reception sees the guest's problem gone
@@ -483,10 +483,10 @@ class InterLodgeModel(Model):
         old.guest = None
         old.clean = False
         self._let(new, guest)
-        self.ledger.spend("extra_cleaning", self.p["extra_cleaning_cost"])
+        self.ledger.spend("extra_cleaning", self.p.extra_cleaning_cost)
 
     def give_rebate(self, guest) -> None:
-        amount = self.p["rebate_share_of_rate"] * guest.rate * self.random.uniform(0.6, 1.4)
+        amount = self.p.rebate_share_of_rate * guest.rate * self.random.uniform(0.6, 1.4)
         self.ledger.refund(amount)
         guest.rebated = True
 
@@ -502,7 +502,7 @@ class InterLodgeModel(Model):
             self.ledger.earn(room.guest.rate)
             room.guest.nights_left -= 1
             room.clean = False
-            if rng.random() < p["defect_rate"]:
+            if rng.random() < p.defect_rate:
                 room.defects.append(Defect(room, now))
                 self._today.defects_created += 1
         open_defects = 0
@@ -510,7 +510,7 @@ class InterLodgeModel(Model):
             room.held = False
             for defect in room.defects:
                 open_defects += 1
-                if not defect.severe and rng.random() < p["defect_worsening_rate"]:
+                if not defect.severe and rng.random() < p.defect_worsening_rate:
                     defect.severe = True
         self._pay_the_day(len(occupied))
         evening = self._today.evening_complaints
@@ -527,17 +527,17 @@ class InterLodgeModel(Model):
     def _pay_the_day(self, occupied: int) -> None:
         p, ledger = self.p, self.ledger
         reception_shifts = sum(len(v) for v in self._desk.values())
-        ledger.spend("reception_wages", reception_shifts * p["receptionist_wage"])
-        ledger.spend("maintenance_wages", len(self.technicians) * p["technician_wage"])
-        ledger.spend("manager_wages", len(self.managers) * p["manager_wage"])
-        ledger.spend("variable", occupied * p["variable_cost_per_room"])
-        ledger.spend("fixed", p["fixed_costs_per_day"] * p["rooms"] / 100.0)
-        self._recent_occupancy.append(occupied / p["rooms"])
+        ledger.spend("reception_wages", reception_shifts * p.receptionist_wage)
+        ledger.spend("maintenance_wages", len(self.technicians) * p.technician_wage)
+        ledger.spend("manager_wages", len(self.managers) * p.manager_wage)
+        ledger.spend("variable", occupied * p.variable_cost_per_room)
+        ledger.spend("fixed", p.fixed_costs_per_day * p.rooms / 100.0)
+        self._recent_occupancy.append(occupied / p.rooms)
         if self.lever("incentives"):
             occupancy = sum(self._recent_occupancy) / len(self._recent_occupancy)
-            band = p["incentive_occupancy_target"] - p["incentive_occupancy_threshold"]
-            earned = min(1.0, max(0.0, (occupancy - p["incentive_occupancy_threshold"]) / band))
-            ledger.spend("bonus", earned * p["incentive_bonus"] * len(self.receptionists) / 30)
-        if self.lever("training") and self.day < p["training_days"]:
-            ledger.spend("training", p["training_cost"] * len(self.receptionists)
-                         / p["training_days"])
+            band = p.incentive_occupancy_target - p.incentive_occupancy_threshold
+            earned = min(1.0, max(0.0, (occupancy - p.incentive_occupancy_threshold) / band))
+            ledger.spend("bonus", earned * p.incentive_bonus * len(self.receptionists) / 30)
+        if self.lever("training") and self.day < p.training_days:
+            ledger.spend("training", p.training_cost * len(self.receptionists)
+                         / p.training_days)

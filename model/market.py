@@ -11,12 +11,16 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from agents.guest import SATISFACTION
 
 from .clock import ARRIVALS, LATE_ARRIVALS
+
+if TYPE_CHECKING:
+    from .parameters import Parameters
 
 WELL_RUN = SATISFACTION["no problem"]  # reputation of a hotel whose guests have no problems
 UNHAPPY = SATISFACTION["unresolved"]
@@ -43,7 +47,7 @@ class Market:
     random numbers), so differences between levers are not luck.
     """
 
-    def __init__(self, p: dict, entropy: int, reputation: float):
+    def __init__(self, p: Parameters, entropy: int, reputation: float):
         self.p = p
         self.entropy = entropy
         self.rng = np.random.default_rng(np.random.SeedSequence(entropy, spawn_key=(2**31,)))
@@ -51,14 +55,14 @@ class Market:
         self.returns: dict[int, int] = defaultdict(int)  # day -> guests coming back
         self._today: list[tuple[float, float]] = []  # (weight, satisfaction)
         # new guests a day at a well-run hotel, net of the returns it would get
-        well_run_returns = p["return_share"] * RETURN_INTENT[1]
-        self.new_guests_per_day = (p["rooms"] * p["market_demand"] / p["mean_stay_nights"]
+        well_run_returns = p.return_share * RETURN_INTENT[1]
+        self.new_guests_per_day = (p.rooms * p.market_demand / p.mean_stay_nights
                                    * (1.0 - well_run_returns))
 
     def expect_returns(self, first_day: int, intent: float) -> None:
         """Fill the pipeline of guests coming back as if departing guests had long had this
         mean return `intent`, so that the run does not start from an empty pipeline."""
-        share = self.p["return_share"] * intent
+        share = self.p.return_share * intent
         per_day = self.new_guests_per_day * self.demand_factor() * share / (1.0 - share)
         low, high = RETURN_DELAY_DAYS
         for k in range(high):
@@ -73,26 +77,26 @@ class Market:
         return low + (high - low) * min(1.0, max(0.0, share))
 
     def demand_factor(self) -> float:
-        return math.exp(self.p["reputation_demand_elasticity"]
+        return math.exp(self.p.reputation_demand_elasticity
                         * (self.reputation - WELL_RUN) / 100.0)
 
     def rate(self) -> float:
         """The rate the hotel can hold for a reservation tonight (EUR)."""
-        index = 1.0 + self.p["reputation_rate_elasticity"] * (self.reputation - WELL_RUN) / 100
-        return self.p["target_rate"] * max(0.5, index)
+        index = 1.0 + self.p.reputation_rate_elasticity * (self.reputation - WELL_RUN) / 100
+        return self.p.target_rate * max(0.5, index)
 
     def arrivals(self, day: int) -> list[Arrival]:
         """Today's arrivals: new reservations, late arrivals and walk-ins, returning guests."""
         self.rng = rng = np.random.default_rng(
             np.random.SeedSequence(self.entropy, spawn_key=(day + 2**30,)))
         p = self.p
-        sigma = p["demand_volatility"]
+        sigma = p.demand_volatility
         shock = math.exp(rng.normal(-sigma * sigma / 2, sigma))  # mean 1
         mean = self.new_guests_per_day * WEEKDAY_DEMAND[day % 7] * self.demand_factor() * shock
         new = int(rng.poisson(mean))
-        late = rng.random(new) < p["late_arrival_share"]
+        late = rng.random(new) < p.late_arrival_share
         total = new + self.returns.pop(day, 0)
-        nights = rng.geometric(1.0 / p["mean_stay_nights"], size=total)
+        nights = rng.geometric(1.0 / p.mean_stay_nights, size=total)
         hours = rng.integers(ARRIVALS.start, ARRIVALS.stop, size=total)
         late_hours = rng.integers(LATE_ARRIVALS.start, LATE_ARRIVALS.stop, size=total)
         return [
@@ -105,7 +109,7 @@ class Market:
         """A departing guest's satisfaction reaches the market; they may come back."""
         unhappiness = min(1.0, max(0.0, (WELL_RUN - satisfaction) / (WELL_RUN - UNHAPPY)))
         self._today.append((1.0 + (COMPLAINER_WEIGHT - 1.0) * unhappiness, satisfaction))
-        if self.rng.random() < self.p["return_share"] * self.return_intent(satisfaction):
+        if self.rng.random() < self.p.return_share * self.return_intent(satisfaction):
             self.returns[day + int(self.rng.integers(*RETURN_DELAY_DAYS))] += 1
 
     def update_reputation(self) -> None:
@@ -113,7 +117,7 @@ class Market:
         if self._today:
             voices = sum(w for w, _ in self._today)
             heard = sum(w * s for w, s in self._today) / voices
-            weight = 1.0 - math.exp(-voices / (self.p["reputation_memory_days"]
+            weight = 1.0 - math.exp(-voices / (self.p.reputation_memory_days
                                                * self.new_guests_per_day))
             self.reputation += weight * (heard - self.reputation)
             self._today.clear()

@@ -115,7 +115,7 @@ COUNTED = ("held_rooms", "late_arrivals_turned_away", "reservations_walked", "di
 def daily_row(hotel, t: DayCounters, accounts: dict[str, float], occupied: int,
               open_defects: int) -> dict[str, float]:
     """The day's row of METRICS from the hotel, its day counters `t` and its accounts."""
-    p, rooms = hotel.p, hotel.p["rooms"]
+    p, rooms = hotel.p, hotel.p.rooms
     staff = {"housekeepers": hotel.housekeepers, "technicians": hotel.technicians,
              "receptionists": hotel.receptionists, "managers": list(hotel.managers.values())}
 
@@ -132,7 +132,7 @@ def daily_row(hotel, t: DayCounters, accounts: dict[str, float], occupied: int,
         "rebate_share": ratio(accounts["rebates"], accounts["room_revenue"]),
         "open_defects": open_defects,
         "housekeeper_report_rate": ratio(t.defects_found_by_housekeeping,
-                                         p["defect_visibility"] * t.latent_in_cleaned_rooms),
+                                         p.defect_visibility * t.latent_in_cleaned_rooms),
         "housekeeper_check_rate": ratio(t.rooms_checked, t.rooms_cleaned),
         "maintenance_response_hours": mean(t.response_hours),
         "reception_response_hours": mean(t.reception_response_hours),

@@ -3,7 +3,7 @@
 import pytest
 
 from agents.learning import Evaluation, adjust, rating_gain, rating_of
-from model import InterLodgeModel, preset_parameters
+from model import InterLodgeModel, Parameters, preset_parameters
 from model.economics import Ledger
 from model.market import Market
 
@@ -124,7 +124,7 @@ def test_return_intent_spans_the_industry_figures():
 
 
 def test_reputation_moves_toward_what_guests_say(small_hotel):
-    params = preset_parameters("baseline", small_hotel)
+    params = Parameters.from_values(preset_parameters("baseline", small_hotel))
     market = Market(params, entropy=1, reputation=750.0)
     for _ in range(5):
         market.hear_from(600.0, day=0)
@@ -133,7 +133,7 @@ def test_reputation_moves_toward_what_guests_say(small_hotel):
 
 
 def test_two_markets_with_the_same_entropy_bring_the_same_guests(small_hotel):
-    params = preset_parameters("baseline", small_hotel)
+    params = Parameters.from_values(preset_parameters("baseline", small_hotel))
     first, second = Market(params, 42, 750.0), Market(params, 42, 750.0)
     second.hear_from(700.0, day=-5)  # a different history does not change today's demand
     assert first.arrivals(3) == second.arrivals(3)
