@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "experiments.story",
     "experiments.single_run",
     "experiments.validation",
+    "experiments.bridge_command",
     "experiments.sweep_commands",
     "app_components.command",
 )

@@ -1,5 +1,6 @@
 """The InterLodge hotel model: parameters, presets, the hotel and its daily metrics."""
 
+from .bridge import margin_bridge
 from .hotel import InterLodgeModel
 from .metrics import METRICS
 from .parameters import LEVERS, PARAMETERS, ParameterError, Parameters, validate_parameters
@@ -14,6 +15,7 @@ __all__ = [
     "InterLodgeModel",
     "ParameterError",
     "Parameters",
+    "margin_bridge",
     "preset_parameters",
     "validate_parameters",
 ]
