@@ -1,6 +1,6 @@
 """The people of the hotel: guests, receptionists, housekeepers, technicians and managers."""
 
-from .context import ContextAgent, Decision
+from .context import ContextAgent, Decision, Seat, Situation
 from .guest import Guest
 from .housekeeper import Housekeeper
 from .learning import Evaluation
@@ -19,5 +19,7 @@ __all__ = [
     "Manager",
     "ReceptionRatings",
     "Receptionist",
+    "Seat",
+    "Situation",
     "Technician",
 ]

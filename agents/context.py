@@ -5,11 +5,18 @@ Reasons are stored as a template and its values and formatted only when someone 
 so that logging costs almost nothing in long experiments. Lessons (what an evaluation taught
 an agent, a manager's policy choices) are kept apart so that daily routine does not push them
 out.
+
+Every decision goes through `ContextAgent.choose(situation)`: the agent works out its own
+choice (with its usual random draws) and hands it over with the options. With no seat
+attached that choice is taken as it is; with a seat (a person in a workshop, attached through
+`InterLodgeModel.attach_seat`) the seat answers instead, or the agent's rule stands when the
+seat gives no answer in time.
 """
 
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
 from mesa import Agent
@@ -30,6 +37,31 @@ class Decision(NamedTuple):
         return self.why.format(*self.values)
 
 
+class Situation(NamedTuple):
+    """A decision an agent faces: what is decided, the options with what each costs the one
+    who decides, and the agent's own choice with its reason.
+
+    `options` maps each possible answer to its cost in `unit` (negative: a gain). A
+    situation whose own choice is None announces work to plan (a housekeeper's shift, the
+    options being its rooms and their minutes): the seat answers it with a plan of its own
+    and then the work's decisions one by one; the agent ignores that answer.
+    """
+
+    kind: str  # "complaint", "reserve", "check", ... (see docs/workshop.md)
+    options: Mapping[Any, float]
+    unit: str
+    default: Any  # the agent's own choice, one of `options`
+    why: str | None  # the agent's reason (a template), None to keep it out of the log
+    values: tuple = ()
+    subject: int | None = None  # the room it is about, if any
+    at: float | None = None  # model hour, for work planned through a shift
+    action: str | None = None  # the log's name for the decision, if not the answer itself
+
+
+# A seat answers `situation` for `agent`: one of the options, or None for "no answer in time".
+Seat = Callable[["ContextAgent", Situation], Any]
+
+
 class ContextAgent(Agent):
     """A hotel agent that decides from its goals, resources and constraints and can say so.
 
@@ -38,6 +70,7 @@ class ContextAgent(Agent):
     """
 
     role = "agent"
+    seat: Seat | None = None  # who decides instead of the agent's rule (a workshop seat)
 
     def __init__(self, model):
         super().__init__(model)
@@ -53,6 +86,26 @@ class ContextAgent(Agent):
         now or at hour `at` (work planned through a shift)."""
         when = self.model.time if at is None else at
         self.decisions.append(Decision(when, action, why, values))
+
+    def choose(self, situation: Situation) -> Any:
+        """Take the decision in `situation` (log it with its reason) and return the answer:
+        the agent's own choice, or the seat's answer when a seat is attached."""
+        seat = self.seat
+        if seat is None:
+            answer, why, values = situation.default, situation.why, situation.values
+        else:
+            answer = seat(self, situation)
+            if answer is None:
+                answer, why = situation.default, f"decided for you: {situation.why or ''}"
+                values = situation.values
+            elif situation.default is not None and answer not in situation.options:
+                raise ValueError(f"{self.name}: {answer!r} is not an option of "
+                                 f"{situation.kind} ({', '.join(map(str, situation.options))})")
+            else:
+                why, values = "{} chosen in this seat; my rule: {}", (answer, situation.default)
+        if why is not None and situation.default is not None:
+            self.decide(situation.action or str(answer), why, *values, at=situation.at)
+        return answer
 
     def learn(self, action: str, why: str, *values: Any) -> None:
         """Record a lesson: a decision that shapes behaviour for a whole period."""

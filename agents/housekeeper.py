@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .context import ContextAgent
+from .context import ContextAgent, Situation
 from .learning import Evaluation, adjust, rating_gain
 
 
@@ -81,6 +81,9 @@ class Housekeeper(ContextAgent):
         """Clean `rooms` in order from hour `start`, checking and reporting as she decides."""
         model, p, rng = self.model, self.model.p, self.model.random
         standard = [model.standard_minutes(room) for room in rooms]
+        # a seat sees the shift's rooms on one screen and answers the rooms' checks from it
+        self.choose(Situation("shift", dict(zip((room.number for room in rooms), standard,
+                                                strict=True)), "min", None, None, at=start))
         remaining = sum(standard)
         used = 0.0
         self.route = []
@@ -121,31 +124,37 @@ class Housekeeper(ContextAgent):
         # checking without slack means overtime, which counts against her: half as likely
         tight = slack < self.model.p.check_minutes
         if self.model.random.random() < self.check_propensity * (0.5 if tight else 1.0):
-            self.decide("check equipment", "room {}: {:.0f} min of slack; checking has paid in my "
-                        "evaluations (I check {:.0%})", room.number, slack,
-                        self.check_propensity, at=now)
-            return True
-        if tight:
-            self.decide("skip check", "room {}: only {:.0f} min of slack left for my quota",
-                        room.number, slack, at=now)
+            default, why = "check equipment", ("room {}: {:.0f} min of slack; checking has paid "
+                                               "in my evaluations (I check {:.0%})")
+            values = (room.number, slack, self.check_propensity)
+        elif tight:
+            default, why = "skip check", "room {}: only {:.0f} min of slack left for my quota"
+            values = (room.number, slack)
         else:
-            self.decide("skip check", "room {}: checking has not paid in evaluations (I check "
-                        "{:.0%} of the time)", room.number, self.check_propensity, at=now)
-        return False
+            default, why = "skip check", ("room {}: checking has not paid in evaluations (I "
+                                          "check {:.0%} of the time)")
+            values = (room.number, self.check_propensity)
+        return self.choose(Situation(
+            "check", {"check equipment": self.model.p.check_minutes, "skip check": 0.0}, "min",
+            default, why, values, subject=room.number, at=now)) == "check equipment"
 
     def decide_to_report(self, room, slack: float, now: float) -> bool:
         # reporting without slack means overtime, which counts against her: half as likely
-        chance = self.report_propensity * (1.0 if slack >= self.model.p.report_minutes
-                                           else 0.5)
+        p = self.model.p
+        chance = self.report_propensity * (1.0 if slack >= p.report_minutes else 0.5)
         if self.model.random.random() < chance:
-            self.decide("report defect", "room {}: reporting has paid in my evaluations "
-                        "({:.0%}); {:.0f} min of slack", room.number, self.report_propensity,
-                        slack, at=now)
-            return True
-        self.decide("leave defect unreported", "room {}: a report costs {:.0f} min against my "
-                    "quota and has not paid ({:.0%})", room.number,
-                    self.model.p.report_minutes, self.report_propensity, at=now)
-        return False
+            default, why = "report defect", ("room {}: reporting has paid in my evaluations "
+                                             "({:.0%}); {:.0f} min of slack")
+            values = (room.number, self.report_propensity, slack)
+        else:
+            default, why = "leave defect unreported", ("room {}: a report costs {:.0f} min "
+                                                       "against my quota and has not paid "
+                                                       "({:.0%})")
+            values = (room.number, p.report_minutes, self.report_propensity)
+        return self.choose(Situation(
+            "report", {"report defect": p.report_minutes, "leave defect unreported": 0.0},
+            "min", default, why, values, subject=room.number, at=now)
+        ) == "report defect"
 
     def productivity(self, uncounted_minutes: float = 0.0) -> float:
         """Housekeeping's own metric: the quota met within the shift (1 = no overtime),

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import math
 
-from .context import ContextAgent
+from .context import ContextAgent, Situation
 from .learning import Evaluation, rating_of
 
 FUNCTIONS = ("front office", "housekeeping", "maintenance")
 LIFETIME_IN_OWN_FUNCTION = 3650.0  # days: managers start as career insiders of one function
 COVER_KNOWLEDGE = 0.5  # knowledge of the front office from which evening cover is arranged
 WORK_ORDER_KNOWLEDGE = 0.5  # knowledge of maintenance from which every complaint is logged
+QUOTA_SLACK_STEPS = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0)  # rooms a seat may take off the quota
 
 
 class Manager(ContextAgent):
@@ -83,19 +84,26 @@ class Manager(ContextAgent):
         knows = self.cross_knowledge
         check_cost = p.housekeeper_quota * (p.check_minutes + p.defect_visibility
                                                * p.defect_rate * 4 * p.report_minutes)
-        slack = knows * check_cost / self.model.mean_room_minutes()
-        self.decide("grant quota slack", "{:.1f} rooms: I know {:.0%} of what reception and "
-                    "maintenance need from checks", slack, knows)
-        return slack
+        room_minutes = self.model.mean_room_minutes()
+        slack = knows * check_cost / room_minutes
+        # each room of slack costs a room's cleaning time in wages
+        wage = p.housekeeper_wage * room_minutes / p.shift_minutes
+        options = {rooms: rooms * wage for rooms in sorted({*QUOTA_SLACK_STEPS, slack})}
+        return self.choose(Situation(
+            "quota slack", options, "EUR a housekeeper a day", slack,
+            "{:.1f} rooms: I know {:.0%} of what reception and maintenance need from checks",
+            (slack, knows), action="grant quota slack"))
 
     # --- maintenance ---------------------------------------------------------------------
     def arrange_evening_cover(self) -> bool:
         knows = self.knowledge_of("front office")
         cover = knows >= COVER_KNOWLEDGE
-        self.decide("arrange evening cover" if cover else "no evening cover",
-                    "I know {:.0%} of the front desk's evenings (cover from {:.0%})", knows,
-                    COVER_KNOWLEDGE)
-        return cover
+        return self.choose(Situation(
+            "evening cover", {"arrange evening cover": self.model.p.callout_fee,
+                              "no evening cover": 0.0}, "EUR",
+            "arrange evening cover" if cover else "no evening cover",
+            "I know {:.0%} of the front desk's evenings (cover from {:.0%})",
+            (knows, COVER_KNOWLEDGE))) == "arrange evening cover"
 
     def prioritises_guest_facing(self) -> bool:
         """Guest-facing defects before others, for managers who know the front desk."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from .context import ContextAgent
+from .context import ContextAgent, Situation
 
 # What each way of handling a complaint costs the receptionist, in units of encounter_stress.
 MOVE_EFFORT = 0.45  # run to the room, re-key, carry the luggage; the guest calms down
@@ -124,7 +124,7 @@ class Receptionist(ContextAgent):
             costs["call"] = ((1.0 - belief) * FAILED_CALL + CALL_EFFORT) * s
         return costs
 
-    def choose(self, costs: dict[str, float]) -> str:
+    def logit_pick(self, costs: dict[str, float]) -> str:
         """Logit choice: cheaper options are likelier, as in discrete-choice models."""
         scale = CHOICE_NOISE * self.model.p.encounter_stress
         low = min(costs.values())
@@ -141,8 +141,10 @@ class Receptionist(ContextAgent):
         model = self.model
         reachable = model.maintenance_reachable()
         costs = self.handling_costs(reachable, model.spare_room(guest) is not None)
-        option = self.choose(costs)
-        self.decide(option, "cheapest way to calm the guest for me: {}", _costs_text(costs))
+        option = self.choose(Situation(
+            "complaint", costs, "EUR", self.logit_pick(costs),
+            "cheapest way to calm the guest for me: {}", (_costs_text(costs),),
+            subject=guest.room.number))
         if option == "call":
             fixed = model.call_maintenance(defect, self)
             self.learn_call_outcome(fixed)
@@ -152,8 +154,10 @@ class Receptionist(ContextAgent):
                 return "repair"
             self.stress += STRESS_LEFT["failed call"]
             costs = self.handling_costs(False, model.spare_room(guest) is not None)
-            option = self.choose(costs)
-            self.decide(option, "the call brought nobody; next cheapest: {}", _costs_text(costs))
+            option = self.choose(Situation(
+                "complaint after a failed call", costs, "EUR", self.logit_pick(costs),
+                "the call brought nobody; next cheapest: {}", (_costs_text(costs),),
+                subject=guest.room.number))
         if option == "move":
             model.move_guest(guest)
             guest.live_through("resolved")
@@ -187,25 +191,33 @@ class Receptionist(ContextAgent):
         if self.model.evening_cover_tonight:
             need *= 1.0 - self.call_belief["evening"]
         sell = self.sale_value()
-        k, tail, term = 0, 1.0 - math.exp(-need), math.exp(-need)
-        while k < free_rooms and tail * saving > sell:
-            k += 1
-            term *= need / k
-            tail -= term  # P(N >= k + 1)
-        self.reserve = k
-        self.decide("hold rooms in reserve",
-                    "hold {}: I expect {:.1f} guests needing a room tonight; a move spares me "
-                    "{:.0f} EUR, a sale is worth {:.1f} EUR to me", k, need, saving, sell)
-        return k
+        # what holding k rooms costs me: k sales forgone, less the moves they may spare me
+        costs, cost, k = {0: 0.0}, 0.0, 0
+        held, tail, term = 0, 1.0 - math.exp(-need), math.exp(-need)
+        while held < free_rooms:
+            if held == k and tail * saving > sell:
+                k += 1  # the k-th room is worth holding while it saves more than it sells
+            held += 1
+            cost += sell - tail * saving
+            costs[held] = cost
+            term *= need / held
+            tail -= term  # P(N >= held + 1)
+        self.reserve = self.choose(Situation(
+            "reserve", costs, "EUR", k,
+            "hold {}: I expect {:.1f} guests needing a room tonight; a move spares me "
+            "{:.0f} EUR, a sale is worth {:.1f} EUR to me", (k, need, saving, sell),
+            action="hold rooms in reserve"))
+        return self.reserve
 
     def sell_to_late_arrival(self, free_rooms: int) -> bool:
         """Sell a room to a late arrival only beyond the reserve I hold."""
         sell = free_rooms > self.reserve
-        if not sell:
-            self.decide("turn away late arrival",
-                        "only {} free rooms and I hold {} back for moves", free_rooms,
-                        self.reserve)
-        return sell
+        answer = self.choose(Situation(
+            "late arrival", {"sell": -self.sale_value(), "turn away late arrival": 0.0}, "EUR",
+            "sell" if sell else "turn away late arrival",
+            None if sell else "only {} free rooms and I hold {} back for moves",
+            (free_rooms, self.reserve)))
+        return answer == "sell"
 
     def concede_discount(self) -> bool:
         """A late arrival asks for a discount: give in, or hold the rate?"""
@@ -216,10 +228,12 @@ class Receptionist(ContextAgent):
         hold = RATE_DUTY * base
         concede = self.model.random.random() < 1.0 / (1.0 + math.exp(
             (hold - refuse) / (CHOICE_NOISE * base)))
-        self.decide("give discount" if concede else "hold the rate",
-                    "refusing would cost me {:.0f} EUR of confrontation, holding the rate is "
-                    "worth {:.0f} EUR to me", refuse, hold)
-        return concede
+        answer = self.choose(Situation(
+            "discount", {"give discount": hold, "hold the rate": refuse}, "EUR",
+            "give discount" if concede else "hold the rate",
+            "refusing would cost me {:.0f} EUR of confrontation, holding the rate is "
+            "worth {:.0f} EUR to me", (refuse, hold)))
+        return answer == "give discount"
 
     def end_evening(self, evening_complaints: int) -> None:
         self.expected_evening_complaints += LEARNING * (

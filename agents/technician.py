@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .context import ContextAgent
+from .context import ContextAgent, Situation
 from .learning import Evaluation, adjust, rating_gain
 
 SHIFT_MINUTES = 9 * 60.0  # 08:00 to 17:00
@@ -90,34 +90,47 @@ class Technician(ContextAgent):
             return None
         waited = now - order.created_at
         pressure = waited / (24.0 * self.model.p.max_order_age_days)
-        if self.model.random.random() < max(self.responsiveness, pressure):
-            self.decide("repair", "room {}: the order has waited {:.0f} h; I drop planned work "
-                        "{:.0%} of the time", order.room.number, waited, self.responsiveness)
-            return order
-        last = self.decisions[-1] if self.decisions else None
         room = order.room.number
-        if not (last and last.action == "planned work first" and last.values[0] == room):
-            self.decide("planned work first", "room {} can wait ({:.0f} h old): my score counts "
-                        "orders closed", room, waited)  # once per waiting order, not per task
-        return None
+        if self.model.random.random() < max(self.responsiveness, pressure):
+            default, why = "repair", ("room {}: the order has waited {:.0f} h; I drop planned "
+                                      "work {:.0%} of the time")
+            values = (room, waited, self.responsiveness)
+        else:
+            last = self.decisions[-1] if self.decisions else None
+            default, values = "planned work first", (room, waited)
+            # logged once per waiting order, not per planned task
+            why = None if last and last.action == default and last.values[0] == room else (
+                "room {} can wait ({:.0f} h old): my score counts orders closed")
+        choice = self.choose(Situation(
+            "work order", {"repair": self.model.p.repair_minutes, "planned work first": 0.0},
+            "min", default, why, values, subject=room, at=now))
+        return order if choice == "repair" else None
 
     def answer_call(self, order) -> bool:
         """Reception calls for a guest now: go at once, or finish planned work first?"""
+        p, room = self.model.p, order.room.number
         if self.model.random.random() >= self.responsiveness:
+            default, why = "finish planned work", ("room {}: a call costs {:.0f} extra minutes "
+                                                   "and my score counts orders closed")
+            values = (room, p.callout_minutes)
+        else:
+            default, why = "answer reception's call", ("room {}: I drop planned work for "
+                                                       "reception {:.0%} of the time")
+            values = (room, self.responsiveness)
+        choice = self.choose(Situation(
+            "call", {"answer reception's call": p.callout_minutes + p.repair_minutes,
+                     "finish planned work": 0.0}, "min", default, why, values,
+            subject=room))
+        if choice == "finish planned work":
             self.record.calls_declined += 1
-            self.decide("finish planned work", "room {}: a call costs {:.0f} extra minutes and "
-                        "my score counts orders closed", order.room.number,
-                        self.model.p.callout_minutes)
             return False
         now = self.model.time
-        minutes = self.model.p.callout_minutes + self.model.repair(order, self, now)
+        minutes = p.callout_minutes + self.model.repair(order, self, now)
         self.busy_until = max(self.busy_until, now) + minutes / 60.0
         self.record.calls_answered += 1
         self.record.orders_closed += 1
-        self.record.cooperation_minutes += self.model.p.callout_minutes
-        self.job = order.room.number
-        self.decide("answer reception's call", "room {}: I drop planned work for reception "
-                    "{:.0%} of the time", order.room.number, self.responsiveness)
+        self.record.cooperation_minutes += p.callout_minutes
+        self.job = room
         return True
 
     def productivity(self, uncounted_minutes: float = 0.0) -> float:

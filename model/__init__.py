@@ -1,5 +1,7 @@
 """The InterLodge hotel model: parameters, presets, the hotel and its daily metrics."""
 
+from agents import Situation
+
 from .bridge import margin_bridge
 from .hotel import InterLodgeModel
 from .metrics import METRICS
@@ -15,6 +17,7 @@ __all__ = [
     "InterLodgeModel",
     "ParameterError",
     "Parameters",
+    "Situation",
     "margin_bridge",
     "preset_parameters",
     "validate_parameters",

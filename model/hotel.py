@@ -7,7 +7,7 @@ to hold back; late arrivals and walk-ins until midnight; the night audit closes 
 Staff evaluations and manager rotation are Mesa events on their own timescales.
 
 The model knows nothing of experiments or the app: they use `InterLodgeModel`, `step`,
-`run_days`, `daily_table` and the agents' `work_context`.
+`run_days`, `daily_table`, `attach_seat` and the agents' `work_context`.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from agents import (
     Manager,
     Receptionist,
     ReceptionRatings,
+    Seat,
     Technician,
 )
 from agents.technician import SHIFT_MINUTES
@@ -177,6 +178,15 @@ class InterLodgeModel(Model):
         """Every staff member, for the app's inspector."""
         return [*self.receptionists, *self.housekeepers, *self.technicians,
                 *self.managers.values()]
+
+    def attach_seat(self, member_id: int, seat: Seat | None) -> None:
+        """From now on `seat(member, situation)` takes the decisions of staff member
+        `member_id` (a person in a workshop; see `agents.context.Situation`); None gives
+        them back to the member's own rule."""
+        member = next((m for m in self.staff() if m.unique_id == member_id), None)
+        if member is None:
+            raise ValueError(f"no staff member {member_id!r} in this hotel")
+        member.seat = seat
 
     # --- levers --------------------------------------------------------------------------
     def switch_levers_on(self) -> None:
