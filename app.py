@@ -15,13 +15,15 @@ from app_components.hotel_view import HotelView
 from app_components.inspector import Inspector
 from app_components.lesson import Lesson
 from app_components.playback import Playback
+from app_components.presence import PageVisibility, Presence
 
 
 @solara.component
 def Page():
     """Controls on the left; the hotel, inspector, comparison and lesson in tabs."""
-    hotel = use_session_hotel()
-    comparison = use_session_comparison(hotel.settings[0].seed)
+    presence = solara.use_memo(Presence, [])
+    hotel = use_session_hotel(presence)
+    comparison = use_session_comparison(hotel.settings[0].seed, presence)
     tab = solara.use_reactive(0)
     generation = hotel.generation.value  # re-render the controls after every reset
 
@@ -33,6 +35,7 @@ def Page():
         tab.value = 0
         hotel.playing.value = True
 
+    PageVisibility(event_visibility=presence.set_hidden)
     solara.Title("InterLodge: the hotel of Six Simple Rules")
     solara.AppBarTitle("InterLodge: the hotel of Six Simple Rules")
     solara.Style(".v-window { overflow: visible }")  # let tooltips of charts leave the tab

@@ -15,6 +15,7 @@ from . import offline_assets
 
 DEFAULT_HOST = "127.0.0.1"  # only this machine, unless the instructor opens it to the room
 DEFAULT_PORT = 8765
+SESSION_KEPT_AFTER_DISCONNECT = "30s"  # long enough to survive a Wi-Fi blip
 
 
 def register(subparsers) -> None:
@@ -28,24 +29,39 @@ def register(subparsers) -> None:
                              " 0.0.0.0 lets the room connect)")
     parser.add_argument("--port", type=_port, default=DEFAULT_PORT,
                         help=f"port to listen on (default {DEFAULT_PORT})")
+    parser.add_argument("--pause-when-hidden", type=_seconds, default=60.0, metavar="SECONDS",
+                        help="pause a hotel whose page has been hidden (another tab, a closed "
+                             "lid) this long (default 60)")
     parser.add_argument("--prepare-offline", action="store_true",
                         help="fill the asset cache (needs npm and internet once) and exit")
     parser.set_defaults(handler=run)
 
 
-def _port(text: str) -> int:
-    try:
-        port = int(text)
-    except ValueError:
-        port = -1
-    if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"must be a port number from 1 to 65535, got {text}")
-    return port
+def _number_in(kind: type, low: float, high: float, what: str):
+    """An argparse type: a `kind` number from `low` to `high`, else one line naming `what`."""
+    def parse(text: str):
+        try:
+            number = kind(text)
+        except ValueError:
+            number = low - 1
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"must be {what} from {low:g} to {high:g}, "
+                                             f"got {text}")
+        return number
+    return parse
+
+
+_port = _number_in(int, 1, 65535, "a port number")
+_seconds = _number_in(float, 1, 86400, "a number of seconds")
 
 
 def run(args) -> int:
     # before solara reads its settings: no usage data leaves a workshop laptop
     os.environ.setdefault("SOLARA_TELEMETRY_MIXPANEL_ENABLE", "false")
+    # a session whose browser is gone is dropped (its hotels freed) after this long; Solara's
+    # default, 24 h, kept every closed tab's hotels in memory
+    os.environ.setdefault("SOLARA_KERNEL_CULL_TIMEOUT", SESSION_KEPT_AFTER_DISCONNECT)
+    os.environ["INTERLODGE_APP_PAUSE_WHEN_HIDDEN"] = f"{args.pause_when_hidden:g}"
     if args.prepare_offline:
         offline_assets.prepare()
         return 0
@@ -77,6 +93,9 @@ def run(args) -> int:
 def _check_free(host: str, port: int) -> None:
     """A clear one-line error, before loading anything, when the port is taken."""
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        # as uvicorn binds: a port whose last server has just stopped (connections in
+        # TIME_WAIT) is free at once; one with a listening server is still refused
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError as error:

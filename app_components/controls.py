@@ -15,6 +15,7 @@ from model import LEVERS, PARAMETERS, PRESET_DESCRIPTIONS, PRESETS, ParameterErr
 
 from .hotel_state import HotelSettings, Simulation, parse_seed
 from .lesson import LEVER_RULES
+from .session_limits import staff_for
 
 LEVER_STRENGTHS = {  # lever -> the parameters that say how strongly it acts
     "incentives": ("incentive_bonus",),
@@ -81,6 +82,12 @@ def Controls(simulation: Simulation):
         new = {**draft.value, **changes}
         if "preset" in changes:  # a preset sets the four levers
             new |= {lever: PRESETS[changes["preset"]].get(lever, False) for lever in LEVERS}
+        if "rooms" in changes:  # the staff grow with the hotel (each can still be changed)
+            try:
+                rooms = PARAMETERS["rooms"].coerce(changes["rooms"])
+                new |= {role: str(n) for role, n in staff_for(rooms).items()}
+            except ParameterError:
+                pass  # reported below, with the other values
         draft.set(new)
         try:
             simulation.pending.value = (settings_from(new),)

@@ -14,6 +14,7 @@ at once, and the render may need the lock.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +23,9 @@ from urllib.parse import parse_qsl
 import solara
 
 from model import LEVERS, PARAMETERS, PRESETS, InterLodgeModel, ParameterError, preset_parameters
+
+from .presence import Presence
+from .session_limits import check_cost, staff_for
 
 DEFAULT_SPEED = 72  # simulated hours per second: three days a second, 18 months in 3 minutes
 MAX_SEED = 2**32 - 1
@@ -36,8 +40,9 @@ class HotelSettings:
     overrides: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self):
-        # validate at once, so that a HotelSettings that exists can always build a hotel
-        self.parameters()
+        # validate at once, so that a HotelSettings that exists can always build a hotel,
+        # and within what one session may cost the server
+        check_cost(self.parameters())
         if not 0 <= self.seed <= MAX_SEED:
             raise ParameterError(f"seed: {self.seed} is out of range; expected 0 to {MAX_SEED}")
 
@@ -89,6 +94,9 @@ def settings_from_query(search: str | None) -> HotelSettings:
         else:
             raise ParameterError(f"unknown setting {key!r} in the address; use preset, seed "
                                  "or a parameter name such as rooms or cross_evaluation_weight")
+    if "rooms" in overrides:  # staff grow with the hotel unless the address says otherwise
+        rooms = PARAMETERS["rooms"].coerce(overrides["rooms"])
+        overrides = staff_for(rooms) | overrides
     # keep the validated (typed) values, not the address's text
     parameters = preset_parameters(preset, overrides)
     return HotelSettings(preset, seed, {key: parameters[key] for key in overrides})
@@ -107,9 +115,11 @@ class Simulation:
             run), shown until the next Reset.
     """
 
-    def __init__(self, settings: tuple[HotelSettings, ...], message: str | None = None):
+    def __init__(self, settings: tuple[HotelSettings, ...], message: str | None = None,
+                 presence: Presence | None = None):
         self.lock = threading.RLock()
         self.settings = settings
+        self.presence = presence or Presence()
         self._models: list[InterLodgeModel] | None = None  # built when first shown
         self.generation = solara.Reactive(0)  # counts resets; the controls start afresh
         self.version = solara.Reactive(0)
@@ -136,13 +146,27 @@ class Simulation:
         """The first (in the main view, the only) hotel."""
         return self.models[0]
 
-    def advance(self, hours: int) -> None:
-        """Step every hotel `hours` hours, then let the views redraw."""
-        with self.lock:
-            for model in self.models:
-                for _ in range(hours):
+    def advance(self, hours: int, budget: float | None = None,
+                stop: threading.Event | None = None) -> int:
+        """Step every hotel up to `hours` hours, then let the views redraw; return the hours
+        stepped.
+
+        With a `budget` (seconds), stop early once it is spent, and when `stop` is set: the
+        lock is taken hour by hour, so a click (Pause, Reset) waits at most one hour's step.
+        """
+        deadline = None if budget is None else time.perf_counter() + budget
+        done = 0
+        while done < hours:
+            with self.lock:
+                for model in self.models:
                     model.step()
+            done += 1
+            time.sleep(0)  # let a thread waiting for the lock (a click) take it now
+            if (stop is not None and stop.is_set()) or (
+                    deadline is not None and time.perf_counter() >= deadline):
+                break
         self.version.value += 1
+        return done
 
     def reset(self, settings: tuple[HotelSettings, ...] | None = None) -> None:
         """Build the hotels afresh from `settings` (default: the pending ones)."""
@@ -156,11 +180,15 @@ class Simulation:
         self.message.value = None
         self.version.value += 1
 
+    def rooms(self) -> int:
+        """Rooms of the largest hotel (what the session's speed is limited by)."""
+        return max(settings.parameters()["rooms"] for settings in self.settings)
+
     def has_pending_changes(self) -> bool:
         return self.pending.value != self.settings
 
 
-def use_session_hotel() -> Simulation:
+def use_session_hotel(presence: Presence) -> Simulation:
     """This session's main hotel, made once per session from the page address.
 
     A bad address does not stop the page: the default hotel is made and the message shown.
@@ -169,15 +197,17 @@ def use_session_hotel() -> Simulation:
 
     def make() -> Simulation:
         try:
-            return Simulation((settings_from_query(search),))
+            return Simulation((settings_from_query(search),), presence=presence)
         except ParameterError as error:
-            return Simulation((HotelSettings(),), message=f"Address ignored: {error}")
+            return Simulation((HotelSettings(),), message=f"Address ignored: {error}",
+                              presence=presence)
 
     return solara.use_memo(make, [])
 
 
-def use_session_comparison(seed: int) -> Simulation:
+def use_session_comparison(seed: int, presence: Presence) -> Simulation:
     """This session's pair of hotels, attempt 2 and the redesign with the same seed; their
     models are built when the comparison is first shown."""
     return solara.use_memo(lambda: Simulation((HotelSettings("attempt2", seed),
-                                               HotelSettings("redesign", seed))), [])
+                                               HotelSettings("redesign", seed)),
+                                              presence=presence), [])

@@ -9,10 +9,14 @@ import time
 import solara
 
 from .hotel_state import Simulation
+from .session_limits import STEP_BUDGET_SECONDS, fastest_speed
 
 logger = logging.getLogger(__name__)
 
-FRAME_SECONDS = 0.2  # the page redraws about five times a second while playing
+FRAME_SECONDS = 0.2  # the page redraws about five times a second while playing...
+FRAME_ROOMS = 200  # ...up to this many rooms; bigger plans redraw less often (a 1000-room
+# plan is 5000 SVG elements: redrawn five times a second it kept a laptop's browser so busy
+# that a click on Pause took seconds to arrive)
 MAX_CATCH_UP_SECONDS = 1.0  # after a slow frame, step at most this much simulated time at once
 SPEEDS = {  # simulated hours per second -> label
     6: "6 hours/s",
@@ -25,28 +29,37 @@ SPEED_OF = {label: hours for hours, label in SPEEDS.items()}
 
 
 def play(simulation: Simulation, stop: threading.Event) -> None:
-    """Advance `simulation` at its speed until `stop` is set.
+    """Advance `simulation` at its speed until `stop` is set or nobody watches any more.
 
     The hours owed are counted from the clock, not from frames: when drawing is slow (many
-    sessions at once) frames come less often but the hotel keeps its simulated speed.
+    sessions at once) frames come less often but the hotel keeps its simulated speed. A batch
+    of steps stops after STEP_BUDGET_SECONDS; hours it could not step are dropped (a big
+    hotel plays slower than asked rather than fall behind and stop answering).
     """
     last = time.perf_counter()
     owed = 0.0
+    frame = FRAME_SECONDS * max(1.0, simulation.rooms() / FRAME_ROOMS)
     while not stop.is_set():
+        absent = simulation.presence.absent_reason()
+        if absent:
+            simulation.message.value = f"Paused: {absent}."
+            simulation.playing.value = False
+            return
         now = time.perf_counter()
-        owed += simulation.speed.value * min(now - last, MAX_CATCH_UP_SECONDS)
+        speed = min(simulation.speed.value, fastest_speed(simulation.rooms(), SPEEDS))
+        owed += speed * min(now - last, MAX_CATCH_UP_SECONDS)
         last = now
         hours = int(owed)
-        owed -= hours
         if hours:
             try:
-                simulation.advance(hours)
+                done = simulation.advance(hours, budget=STEP_BUDGET_SECONDS, stop=stop)
             except Exception as error:  # a bug in the model: say so on the page, stop playing
                 logger.exception("simulation failed while playing")
                 simulation.message.value = f"The simulation stopped: {error}"
                 simulation.playing.value = False
                 return
-        stop.wait(max(0.0, FRAME_SECONDS - (time.perf_counter() - now)))
+            owed = 0.0 if done < hours else owed - hours
+        stop.wait(max(0.0, frame - (time.perf_counter() - now)))
 
 
 @solara.component
@@ -62,6 +75,8 @@ def Playback(simulation: Simulation, reset_label: str = "Reset"):
         dependencies=[playing, simulation], intrusive_cancel=False)
     pending = simulation.has_pending_changes()
     bad_input = simulation.input_error.value is not None
+    rooms = simulation.rooms()
+    fastest = fastest_speed(rooms, SPEEDS)
 
     def step():
         simulation.advance(1)
@@ -82,9 +97,14 @@ def Playback(simulation: Simulation, reset_label: str = "Reset"):
                           disabled=playing)
             solara.Button(reset_label, icon_name="mdi-restore", on_click=reset,
                           color="primary" if pending else None, disabled=bad_input)
-        solara.Select("Speed (simulated time per second)", values=list(SPEEDS.values()),
-                      value=SPEEDS.get(simulation.speed.value),
+        solara.Select("Speed (simulated time per second)",
+                      values=[label for hours, label in SPEEDS.items() if hours <= fastest],
+                      value=SPEEDS.get(min(simulation.speed.value, fastest)),
                       on_value=lambda label: simulation.speed.set(SPEED_OF[label]))
+        if fastest < max(SPEEDS):
+            solara.HTML(tag="div", style="font-size: 12px; color: #4b5563", unsafe_innerHTML=(
+                f"A hotel of {rooms} rooms plays at most {SPEEDS[fastest]} here, so that one "
+                "session cannot slow everyone's."))
         if pending and not bad_input:
             solara.Info(f"Press {reset_label} to start a new hotel with your changes.",
                         dense=True)

@@ -77,7 +77,7 @@ def in_browser(seconds: float, sessions: int) -> None:
     from app_components.server_process import CHROMIUM, CHROMIUM_FLAGS, running_app
 
     offline_assets.prepare(log=lambda line: None)
-    with tempfile.TemporaryDirectory() as tmp, running_app(Path(tmp) / "server.log") as url, \
+    with tempfile.TemporaryDirectory() as tmp, running_app(Path(tmp) / "server.log") as (url, _), \
             sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM),
                                              args=CHROMIUM_FLAGS)

@@ -1,5 +1,7 @@
 """The app's per-session state: settings from the controls and the address, and Simulation."""
 
+import threading
+
 import pytest
 
 from app_components.controls import draft_from, settings_from
@@ -9,6 +11,8 @@ from app_components.hotel_state import (
     parse_seed,
     settings_from_query,
 )
+from app_components.presence import Presence
+from app_components.session_limits import fastest_speed, staff_for
 from model import ParameterError
 
 SMALL = {"rooms": 20, "floors": 2, "receptionists": 3, "housekeepers": 2, "technicians": 1,
@@ -17,9 +21,12 @@ SMALL = {"rooms": 20, "floors": 2, "receptionists": 3, "housekeepers": 2, "techn
 
 def test_settings_from_the_address_are_typed_and_validated():
     settings = settings_from_query("preset=redesign&seed=3&rooms=120&cross_evaluation_weight=0.8")
-    assert settings == HotelSettings("redesign", 3, {"rooms": 120,
-                                                     "cross_evaluation_weight": 0.8})
+    assert settings == HotelSettings("redesign", 3, {
+        "rooms": 120, "cross_evaluation_weight": 0.8,
+        "receptionists": 8, "housekeepers": 10, "technicians": 2})  # staff grow with rooms
     assert settings_from_query("") == HotelSettings()
+    assert settings_from_query("rooms=1000&housekeepers=90").overrides == {
+        "rooms": 1000, "receptionists": 70, "housekeepers": 90, "technicians": 20}
 
 
 @pytest.mark.parametrize(("search", "message"), [
@@ -28,6 +35,8 @@ def test_settings_from_the_address_are_typed_and_validated():
     ("rooms=many", "rooms: 'many' is not a number"),
     ("seed=-1", "seed: -1 is out of range"),
     ("colour=red", "unknown setting 'colour' in the address"),
+    ("rooms=1000&warmup_days=3650", "warmup_days: 3650 days for 1000 rooms is more than the "
+                                    r"app allows one session \(at most 150 days"),
 ])
 def test_bad_address_values_raise_one_line(search, message):
     with pytest.raises(ParameterError, match=message) as error:
@@ -78,3 +87,30 @@ def test_same_seed_same_hotel():
     for simulation in (first, second):
         simulation.advance(24 * 3)
     assert first.model.rows == second.model.rows
+
+
+def test_a_batch_of_steps_stops_at_its_time_budget_and_when_told():
+    simulation = Simulation((HotelSettings("baseline", 1, SMALL),))
+    assert simulation.advance(10_000, budget=0.05) < 10_000  # the budget, not the hours
+    stop = threading.Event()
+    stop.set()
+    assert simulation.advance(100, stop=stop) == 1  # a Pause is answered after one hour
+
+
+def test_speed_is_capped_by_the_hotel_size():
+    speeds = (6, 24, 72, 168, 720)
+    assert fastest_speed(100, speeds) == 720
+    assert fastest_speed(1000, speeds) == 168
+    assert staff_for(1000) == {"receptionists": 70, "housekeepers": 80, "technicians": 20}
+    assert staff_for(10) == {"receptionists": 3, "housekeepers": 1, "technicians": 1}
+
+
+def test_a_hidden_page_pauses_after_the_set_time(monkeypatch):
+    presence = Presence()
+    assert presence.absent_reason() is None  # rendered outside a server: present
+    presence.set_hidden(True)
+    assert presence.absent_reason() is None
+    monkeypatch.setattr("app_components.presence.HIDDEN_PAUSE_SECONDS", 0.0)
+    assert presence.absent_reason() == "the page was hidden for 0 s"
+    presence.set_hidden(False)
+    assert presence.absent_reason() is None

@@ -52,8 +52,8 @@ def app_url(server_log):
     its log is then copied to test-results/app-server.log."""
     offline_assets.prepare(log=lambda line: None)
     try:
-        with running_app(server_log) as url:
-            yield url
+        with running_app(server_log) as server:
+            yield server.url
     finally:
         RESULTS.mkdir(exist_ok=True)
         shutil.copy(server_log, RESULTS / "app-server.log")
