@@ -139,8 +139,8 @@ def _pss(process: psutil.Process) -> int:
 # --- the measurements, each run in its own process ------------------------------------------
 def ours(replicates: int, days: int, workers: int, experiment_class=None) -> dict:
     from experiments.designs import factorial
+    from experiments.evaluators import process_pool, run_experiment
     from experiments.experiment import Experiment
-    from experiments.runner import process_pool, run_experiment
     from experiments.store import ExperimentStore, read_runs
 
     experiment = (experiment_class or Experiment)(factorial(replicates=replicates), days=days,

@@ -1,4 +1,5 @@
-"""Write docs/parameters.md and docs/metrics.md from the model's own definitions.
+"""Write docs/parameters.md, metrics.md, outcomes.md and validation.md from the definitions
+in the code.
 
 Run `.venv/bin/python docs/generate.py` after changing a parameter or a metric; a test fails
 while the committed files differ from what this writes, so the docs never drift from the code.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from experiments.outcomes import OUTCOMES
 from experiments.validation import PATTERNS, SCENARIOS
 from model import METRICS, PARAMETERS, PRESET_DESCRIPTIONS, PRESETS
 
@@ -48,6 +50,20 @@ def metrics_page() -> str:
     return "\n".join(lines) + "\n"
 
 
+def outcomes_page() -> str:
+    lines = ["# Outcomes", "",
+             "Generated from `experiments/outcomes.py` by `docs/generate.py`; do not edit by "
+             "hand. What experiments measure over a period of days (a run's last "
+             "`summary_days` days in `runs.parquet`, each period of the report's time "
+             "figures, the story's months, the validation's windows): each outcome is "
+             "sum(numerator) / sum(denominator) over the days of the period, so days weigh by "
+             "what they contribute and loss days count. Use the names with "
+             "`interlodge analyze --outcome NAME`.", "",
+             "| outcome | unit | definition over a period |", "|---|---|---|"]
+    lines += [f"| `{o.name}` | {o.unit} | {o.description} |" for o in OUTCOMES.values()]
+    return "\n".join(lines) + "\n"
+
+
 def validation_page() -> str:
     scenarios = "; ".join(
         f"**{name}** = preset `{preset}`"
@@ -68,7 +84,7 @@ def validation_page() -> str:
 
 
 PAGES = {"parameters.md": parameters_page, "metrics.md": metrics_page,
-         "validation.md": validation_page}
+         "outcomes.md": outcomes_page, "validation.md": validation_page}
 
 if __name__ == "__main__":
     for name, page in PAGES.items():

@@ -1,7 +1,8 @@
 """Statistics of a finished (or partly finished) experiment.
 
-Every interval here is computed on one value per run: a run's mean over the last
-`summary_days` days (runs table), or its mean over a period of days (time courses). Never on
+Every interval here is computed on one value per run: a run's outcome over its last
+`summary_days` days (runs table), or over a period of days (time courses), each outcome as
+experiments.outcomes defines it. Never on
 daily rows pooled across runs, which would count one run's days as independent replicates
 and make intervals far too narrow.
 
@@ -24,10 +25,10 @@ from SALib.analyze import morris as salib_morris
 from SALib.analyze import sobol as salib_sobol
 from scipy import stats
 
-from .config import build_design
-from .designs import Design
+from .designs import Design, build_design
 from .experiment import Experiment
-from .store import SUMMARY_METRICS, iter_daily, read_manifest, read_runs
+from .outcomes import outcome, period_values
+from .store import OUTCOME_COLUMNS, iter_daily, read_manifest, read_runs
 
 CONFIDENCE = 0.95
 BOOTSTRAP_SEED = 0  # SALib's confidence intervals are bootstrapped: fix them for reruns
@@ -58,8 +59,9 @@ def analyse(folder: Path, metric: str = "gross_margin") -> Analysis:
     manifest = read_manifest(folder)
     design = load_design(manifest)
     runs = read_runs(folder)
-    if metric not in runs.columns or metric in design.factors:
-        raise ValueError(f"unknown metric {metric!r}; see docs/metrics.md")
+    outcome(metric)  # an unknown name is one line
+    if metric in design.factors:
+        raise ValueError(f"{metric} is varied by the design, not an outcome")
     if not (runs["status"] == "ok").any():
         raise ValueError(f"{folder} holds no successful run yet (see the error column of "
                          f"runs.parquet)")
@@ -122,7 +124,7 @@ def point_summary(runs: pd.DataFrame, design: Design,
                   metrics: list[str] | None = None) -> pd.DataFrame:
     """Tidy table, one row per design point and metric: the point's label and parameters,
     runs ok and failed, and the mean, sd and 95% interval of the per-run values."""
-    metrics = metrics or SUMMARY_METRICS
+    metrics = metrics or OUTCOME_COLUMNS
     ok = runs[runs["status"] == "ok"]
     failed = runs[runs["status"] != "ok"].groupby("point_index").size()
     rows = []
@@ -208,23 +210,17 @@ def _outputs_in_sample_order(design: Design, runs: pd.DataFrame, metric: str) ->
 
 
 def time_course(folder: Path, metrics: list[str], period_days: int) -> pd.DataFrame:
-    """Per design point, metric and period of `period_days` days: the mean across runs of
-    each run's value over the period, with a 95% band. A run's value is its mean over the
-    period, except gross margin, which is the period's (net revenue - costs) / net revenue
-    (a mean of daily margins would let slow days swing it). Reads the daily parts one at a
-    time."""
-    money = ["net_revenue", "costs"]
-    columns = list(dict.fromkeys(["run_id", "point_index", "day", *metrics, *money]))
+    """Per design point, outcome and period of `period_days` days: the mean across runs of
+    each run's outcome over the period (as experiments.outcomes defines it), with a 95% band.
+    Reads the daily parts one at a time."""
+    keys = ["point_index", "period", "run_id"]
     totals = []
-    for part in iter_daily(folder, columns):
+    for part in iter_daily(folder, None):
         part["period"] = part["day"] // period_days
-        keys = ["point_index", "period", "run_id"]
-        per_run = part.groupby(keys)[[*metrics, "day"]].mean()
-        if "gross_margin" in metrics:
-            sums = part.groupby(keys)[money].sum()
-            per_run["gross_margin"] = 1.0 - sums["costs"] / sums["net_revenue"]
-        per_run = per_run.reset_index()
-        long = per_run.melt([*keys, "day"], metrics, "metric").dropna(subset=["value"])
+        per_run = pd.concat([period_values(part, name, keys) for name in metrics], axis=1)
+        per_run["day"] = part.groupby(keys)["day"].mean()
+        long = per_run.reset_index().melt([*keys, "day"], metrics, "metric")
+        long = long.dropna(subset=["value"])  # a period where the outcome is undefined
         long["square"] = long["value"] ** 2
         totals.append(long.groupby(["point_index", "metric", "period"])
                       .agg(n=("value", "size"), total=("value", "sum"),

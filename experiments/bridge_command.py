@@ -9,8 +9,8 @@ import pandas as pd
 from model import PRESETS, margin_bridge
 
 from .cli import positive_int
-from .measures import margin, window
-from .scenarios import run_scenarios
+from .evaluators import run_scenarios
+from .outcomes import outcome, window
 
 DEFAULT_WINDOW = (450, 540)  # the last quarter of the case's 18 months
 
@@ -60,7 +60,8 @@ def print_bridge(args) -> int:
                             args.seeds, args.workers)
     scenario, reference = stacked(results["scenario"], days), stacked(results["reference"], days)
     bridge = margin_bridge(scenario, reference)
-    before, after = margin(reference, days), margin(scenario, days)
+    margin = outcome("gross_margin")  # over the stacked seeds: all their days
+    before, after = margin.over(reference), margin.over(scenario)
     change = after - before
     print(f"Margin bridge: {args.preset} against {args.reference}, days {days[0]}-{days[1]}, "
           f"{args.seeds} seeds (margin over all their days)")

@@ -15,10 +15,9 @@ from model import ParameterError
 # each module has `register(subparsers)`, which adds its sub-command and sets `handler`
 COMMAND_MODULES = (
     "experiments.story",
-    "experiments.single_run",
+    "experiments.commands",
     "experiments.validation",
     "experiments.bridge_command",
-    "experiments.sweep_commands",
     "app_components.command",
 )
 

@@ -3,6 +3,12 @@
 `Experiment.runs()` lists every run in the order they are started: replicate 0 of every
 design point, then replicate 1 of every point, and so on, so an experiment stopped part-way
 still has the same number of replicates (give or take one) at every point.
+
+Seeds: one root seed per experiment, one derived seed per run. A run's seed comes from
+numpy's SeedSequence with the root seed as entropy and the run's place in the design,
+(point_index, replicate), as spawn key. It depends on nothing else, so any run can be
+reproduced alone, in any order, on any number of workers, and adding replicates or points to
+a design never changes the seeds of the runs already there.
 """
 
 from __future__ import annotations
@@ -11,9 +17,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from model import ParameterError, preset_parameters, validate_parameters
+import numpy as np
 
-from .seeds import run_seed
+from model import ParameterError, preset_parameters, validate_parameters
 
 if TYPE_CHECKING:  # workers import this module for RunSpec and need no sampling libraries
     from .designs import Design
@@ -47,7 +53,7 @@ class Experiment:
 
     design: the design points and replicates.
     days: days each run simulates after its warm-up.
-    root_seed: entropy every run's seed is derived from (see experiments.seeds).
+    root_seed: entropy every run's seed is derived from (see the module docstring).
     preset: the lever settings the points start from (model.PRESETS).
     fixed: parameters held at the same value in every run (e.g. rooms); may not be varied.
     summary_days: window, at the end of each run, of the per-run summary figures.
@@ -116,3 +122,18 @@ class Experiment:
 
 def run_id(point_index: int, replicate: int) -> str:
     return f"p{point_index}-r{replicate}"
+
+
+def new_root_seed() -> int:
+    """Fresh entropy from the operating system, for an experiment that names no seed."""
+    return int(np.random.SeedSequence().entropy)
+
+
+def run_seed(root_seed: int, point_index: int, replicate: int) -> int:
+    """The model seed of replicate `replicate` of design point `point_index`.
+
+    A non-negative 63-bit integer, so that it fits a signed 64-bit column and is accepted by
+    both numpy's and Python's random generators (the model seeds both from it).
+    """
+    sequence = np.random.SeedSequence(root_seed, spawn_key=(point_index, replicate))
+    return int(sequence.generate_state(1, dtype=np.uint64)[0] >> np.uint64(1))

@@ -22,9 +22,10 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from model import METRICS, PARAMETERS
+from model import PARAMETERS
 
 from .analysis import Analysis, analyse, time_course
+from .outcomes import outcome
 
 matplotlib.use("Agg")
 
@@ -95,7 +96,7 @@ def _time_figures(analysis: Analysis) -> list[str]:
         for axes in grid.flat[len(points):]:
             axes.set_visible(False)
         figure.supxlabel("day after the levers were switched on")
-        figure.supylabel(f"{analysis.metric} ({METRICS[analysis.metric][0]})")
+        figure.supylabel(f"{analysis.metric} ({outcome(analysis.metric).unit})")
         caption = (f"{analysis.metric} over time ({unit}), one panel per scenario against "
                    f"'{analysis.design.labels[points[0]]}' (grey); {bands}.")
     sections = [_figure(analysis.folder, figure, "margin_over_time.png", caption)]
@@ -137,7 +138,7 @@ def _draw_course(axes, course: pd.DataFrame, analysis: Analysis, metric: str,
         axes.fill_between(line["day"], line["ci_low"], line["ci_high"], color=colour,
                           alpha=0.15, linewidth=0)
     axes.set_xlabel("day after the levers were switched on")
-    axes.set_ylabel(f"{metric} ({METRICS[metric][0]})")
+    axes.set_ylabel(f"{metric} ({outcome(metric).unit})")
     axes.grid(alpha=0.3)
 
 
@@ -222,7 +223,8 @@ def _overview(analysis: Analysis) -> str:
         "runs": f"{counts.get('ok', 0)} ok, {counts.get('failed', 0)} failed, of "
                 f"{manifest['total_runs']}",
         "days per run": identity["days"],
-        "per-run values": f"means over the last {identity['summary_days']} days",
+        "per-run values": f"outcomes over the last {identity['summary_days']} days "
+                          f"(docs/experiments.md, Outcomes)",
         "root seed": manifest["root_seed"],
         "created": manifest["created"],
         "completed": manifest["completed"] or "not yet",

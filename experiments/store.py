@@ -38,18 +38,22 @@ import pyarrow.parquet as pq
 from model import METRICS, PARAMETERS
 
 from .experiment import Experiment
+from .outcomes import OUTCOMES
 
 if TYPE_CHECKING:
-    from .worker import RunResult
+    from .evaluators import RunResult
 
 MANIFEST = "manifest.json"
 LOCK = ".lock"
 RUNS = "runs.parquet"
 DAILY = "daily"
-FORMAT = "interlodge-experiment/1"
+# /2: runs tables hold the outcomes of experiments.outcomes (one definition each, e.g. the
+# margin as a ratio of sums) instead of means of daily values
+FORMAT = "interlodge-experiment/2"
 PACKAGES = ("interlodge", "mesa", "numpy", "pandas", "pyarrow", "SALib", "dask",
             "distributed", "matplotlib")
-SUMMARY_METRICS = [name for name in METRICS if name != "day"]
+OUTCOME_COLUMNS = list(OUTCOMES)  # the runs table's per-run values
+DAILY_COLUMNS = [name for name in METRICS if name != "day"]
 _PYARROW_TYPES = {bool: pa.bool_(), int: pa.int64(), float: pa.float64()}
 
 
@@ -107,7 +111,7 @@ class ExperimentStore:
                "replicate": spec.replicate, "seed": spec.seed, "status": result.status,
                "error": result.error, "wall_seconds": result.wall_seconds}
         row |= {name: spec.parameters[name] for name in self._factors}
-        row |= {name: result.summary.get(name, float("nan")) for name in SUMMARY_METRICS}
+        row |= {name: result.summary.get(name, float("nan")) for name in OUTCOME_COLUMNS}
         self._runs.append(row)
         self._buffered_rows += 1
         if result.daily is not None:
@@ -196,7 +200,8 @@ def read_manifest(folder: Path) -> dict[str, Any]:
         raise ValueError(f"{folder} is not an experiment folder ({MANIFEST} missing)")
     manifest = json.loads(path.read_text(encoding="utf-8"))
     if manifest.get("format") != FORMAT:
-        raise ValueError(f"{path}: unknown format {manifest.get('format')!r}")
+        raise ValueError(f"{path}: format {manifest.get('format')!r}, this version reads "
+                         f"{FORMAT!r}; analyse it with the version that made it")
     return manifest
 
 
@@ -219,7 +224,7 @@ def read_runs(folder: Path) -> pd.DataFrame:
     return runs.sort_values(["point_index", "replicate"], ignore_index=True)
 
 
-def iter_daily(folder: Path, columns: list[str]) -> Iterator[pd.DataFrame]:
+def iter_daily(folder: Path, columns: list[str] | None = None) -> Iterator[pd.DataFrame]:
     """The daily tables part by part (each run lies within one part), only `columns` read:
     memory stays bounded whatever the size of the experiment. A daily part whose runs part
     was never written (a killed session) is not part of the results and is skipped."""
@@ -249,7 +254,7 @@ def _runs_schema(factors: list[str]) -> pa.Schema:
               ("seed", pa.int64()), ("status", pa.string()), ("error", pa.string()),
               ("wall_seconds", pa.float64())]
     fields += [(name, _PYARROW_TYPES[PARAMETERS[name].kind]) for name in factors]
-    fields += [(name, pa.float64()) for name in SUMMARY_METRICS]
+    fields += [(name, pa.float64()) for name in OUTCOME_COLUMNS]
     return pa.schema(fields)
 
 
@@ -257,7 +262,7 @@ def _daily_schema() -> pa.Schema:
     # every metric as float64: a count column with a NaN day would otherwise change type
     return pa.schema([("run_id", pa.string()), ("point_index", pa.int64()),
                       ("replicate", pa.int64()), ("day", pa.int64())]
-                     + [(name, pa.float64()) for name in SUMMARY_METRICS])
+                     + [(name, pa.float64()) for name in DAILY_COLUMNS])
 
 
 def _write_atomically(table: pa.Table, path: Path) -> None:

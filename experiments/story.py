@@ -11,9 +11,9 @@ import time
 
 from model import PRESET_DESCRIPTIONS
 
-from .measures import margin_of, mean_of
-from .scenarios import run_scenarios
-from .simulate import DEFAULT_DAYS
+from .evaluators import run_scenarios
+from .outcomes import mean_of
+from .simulation import DEFAULT_DAYS
 
 CHAPTERS = ("baseline", "attempt2", "redesign")
 MONTH = 30
@@ -70,7 +70,8 @@ def tell(args) -> int:
             change = f"{values[-1] / values[0] - 1:+.0%}" if values[0] else "-"
             print(f"  {label:<26}{cells}{change:>10}")
         if name != "baseline":
-            gains = [margin_of(results[name], days) / margin_of(results["baseline"], days) - 1
+            gains = [mean_of(results[name], "gross_margin", days)
+                     / mean_of(results["baseline"], "gross_margin", days) - 1
                      for _, days in marks]
             cells = "".join(f"{g:>+11.1%}" for g in gains)
             print(f"  {'margin vs status quo':<26}{cells}")

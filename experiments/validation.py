@@ -14,9 +14,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .measures import margin, margin_of, mean_of, total_of
-from .scenarios import Scenario, run_scenarios
-from .simulate import DEFAULT_DAYS
+from .evaluators import Scenario, run_scenarios
+from .outcomes import mean_of, outcome, total_of, window
+from .simulation import DEFAULT_DAYS
 
 FINAL = (450, 540)  # the last quarter of the 18 months
 FIRST_YEAR_START, FIRST_YEAR_END = (0, 90), (270, 365)
@@ -56,7 +56,8 @@ def pattern(id: int, title: str, expected: str):
 # --- measures ------------------------------------------------------------------------------
 def margin_gain(results, scenario: str, days: tuple[int, int]) -> float:
     """Relative margin gain of `scenario` over the baseline, seed by seed, then averaged."""
-    return float(np.mean([margin(t, days) / margin(b, days) - 1.0
+    margin = outcome("gross_margin")
+    return float(np.mean([margin.over(window(t, days)) / margin.over(window(b, days)) - 1.0
                           for t, b in zip(results[scenario], results["baseline"], strict=True)]))
 
 
@@ -70,14 +71,16 @@ def per_complaint(tables, columns: tuple[str, ...], days=FINAL) -> float:
          "(days 270-365 vs 0-90: margin +<5% relative, occupancy +<0.01, satisfaction +<3)")
 def baseline_stagnation(results):
     base = results["baseline"]
-    d_margin = margin_of(base, FIRST_YEAR_END) / margin_of(base, FIRST_YEAR_START) - 1
+    d_margin = (mean_of(base, "gross_margin", FIRST_YEAR_END)
+                / mean_of(base, "gross_margin", FIRST_YEAR_START) - 1)
     d_occ = mean_of(base, "occupancy", FIRST_YEAR_END) - mean_of(base, "occupancy",
                                                                  FIRST_YEAR_START)
     d_sat = (mean_of(base, "guest_satisfaction", FIRST_YEAR_END)
              - mean_of(base, "guest_satisfaction", FIRST_YEAR_START))
     passed = d_margin < 0.05 and d_occ < 0.01 and d_sat < 3
+    level = mean_of(base, "gross_margin", FIRST_YEAR_END)
     return passed, (f"margin {d_margin:+.1%}, occupancy {d_occ:+.3f}, satisfaction "
-                    f"{d_sat:+.1f}; margin level {margin_of(base, FIRST_YEAR_END):.1%}")
+                    f"{d_sat:+.1f}; margin level {level:.1%}")
 
 
 @pattern(2, "Guests find most defects in the baseline",

@@ -12,10 +12,10 @@ import pandas as pd
 from conftest import SMALL_HOTEL  # the suite's small hotel: fast, every mechanism kept
 
 from experiments.designs import Design, grid
+from experiments.evaluators import Tally, run_experiment
 from experiments.experiment import Experiment
-from experiments.runner import Tally, run_experiment
+from experiments.simulation import run_hotel
 from experiments.store import ExperimentStore, iter_daily, read_runs
-from experiments.worker import simulate_hotel
 
 DAYS = 20
 
@@ -29,7 +29,7 @@ def small_experiment(design: Design | None = None, days: int = DAYS, seed: int =
 
 
 def run_into(folder: Path, experiment: Experiment, executor: cf.Executor, *,
-             resume: bool = False, simulator=simulate_hotel, **store_options) -> Tally:
+             resume: bool = False, simulator=run_hotel, **store_options) -> Tally:
     with ExperimentStore(folder, experiment, resume=resume, **store_options) as store:
         return run_experiment(experiment, store, executor, 4, progress=False,
                               simulator=simulator)
@@ -39,7 +39,7 @@ def fail_at_middle_weight(parameters: dict, days: int, seed: int) -> pd.DataFram
     """The hotel, except that cross_evaluation_weight 0.5 raises (an injected model bug)."""
     if parameters["cross_evaluation_weight"] == 0.5:
         raise RuntimeError("injected failure at weight 0.5")
-    return simulate_hotel(parameters, days, seed)
+    return run_hotel(parameters, days, seed)
 
 
 def numbers(folder: Path) -> pd.DataFrame:

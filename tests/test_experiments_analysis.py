@@ -16,8 +16,8 @@ from experiments.analysis import (
     time_course,
 )
 from experiments.designs import factorial, grid, morris, sobol
-from experiments.store import SUMMARY_METRICS, ExperimentStore
-from experiments.worker import RunResult
+from experiments.evaluators import RunResult
+from experiments.store import DAILY_COLUMNS, OUTCOME_COLUMNS, ExperimentStore
 
 
 def runs_table(design, values_by_point, failed=()):
@@ -29,7 +29,7 @@ def runs_table(design, values_by_point, failed=()):
             rows.append({"run_id": f"p{point_index}-r{replicate}", "point_index": point_index,
                          "replicate": replicate, "status": status,
                          **design.points[point_index],
-                         **dict.fromkeys(SUMMARY_METRICS, np.nan),
+                         **dict.fromkeys(OUTCOME_COLUMNS, np.nan),
                          "gross_margin": value if status == "ok" else np.nan})
     return pd.DataFrame(rows).sample(frac=1, random_state=0)  # completion order
 
@@ -117,7 +117,7 @@ def test_time_course_bands_come_from_one_value_per_run_and_period(tmp_path):
     per_run = {0: [1.0, 3.0, 2.0, 4.0], 1: [2.0, 2.0, 2.0, 2.0], 2: [0.0, 1.0, 0.0, 1.0]}
     with ExperimentStore(tmp_path, experiment, flush_rows=5) as store:
         for spec in experiment.runs():
-            daily = pd.DataFrame({"day": range(4), **dict.fromkeys(SUMMARY_METRICS, np.nan),
+            daily = pd.DataFrame({"day": range(4), **dict.fromkeys(DAILY_COLUMNS, np.nan),
                                   "occupancy": per_run[spec.replicate]})
             store.add(RunResult(spec, "ok", None, 0.1, {}, daily))
     course = time_course(tmp_path, ["occupancy"], period_days=2).set_index("day")
@@ -135,7 +135,7 @@ def test_a_period_margin_weighs_days_by_revenue(tmp_path):
         for spec in experiment.runs():
             # a busy day at 50% margin and a slow day losing money: the period made 40%,
             # although the mean of the daily margins is 0%
-            daily = pd.DataFrame({"day": range(2), **dict.fromkeys(SUMMARY_METRICS, np.nan),
+            daily = pd.DataFrame({"day": range(2), **dict.fromkeys(DAILY_COLUMNS, np.nan),
                                   "net_revenue": [900.0, 100.0], "costs": [450.0, 150.0],
                                   "gross_margin": [0.5, -0.5]})
             store.add(RunResult(spec, "ok", None, 0.1, {}, daily))
@@ -147,7 +147,7 @@ def test_a_partial_factorial_with_a_run_in_every_cell_has_effects(tmp_path):
     experiment = small_experiment(factorial(["incentives", "training"], replicates=2), days=3)
     with ExperimentStore(tmp_path, experiment) as store:
         for spec in list(experiment.runs())[:5]:  # replicate 0 of all four cells, then one
-            daily = pd.DataFrame({"day": range(3), **dict.fromkeys(SUMMARY_METRICS, 0.0)})
+            daily = pd.DataFrame({"day": range(3), **dict.fromkeys(DAILY_COLUMNS, 0.0)})
             store.add(RunResult(spec, "ok", None, 0.1, {"gross_margin": 0.2}, daily))
     analysis = analyse(tmp_path)
     assert analysis.effects is not None  # every cell has a run: effects, wide intervals
@@ -159,7 +159,7 @@ def test_effects_are_left_out_with_a_note_while_a_cell_has_no_run(tmp_path):
     experiment = small_experiment(factorial(["incentives", "training"]), days=3)
     with ExperimentStore(tmp_path, experiment) as store:
         for spec in list(experiment.runs())[:3]:
-            daily = pd.DataFrame({"day": range(3), **dict.fromkeys(SUMMARY_METRICS, 0.0)})
+            daily = pd.DataFrame({"day": range(3), **dict.fromkeys(DAILY_COLUMNS, 0.0)})
             store.add(RunResult(spec, "ok", None, 0.1, {"gross_margin": 0.2}, daily))
     analysis = analyse(tmp_path)
     assert analysis.effects is None

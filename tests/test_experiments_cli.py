@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from experiments.cli import main
+from experiments.outcomes import OUTCOMES
 from experiments.store import read_manifest, read_runs
-from model import METRICS
 
 SMALL = ["--set", "rooms=30", "--set", "floors=3", "--set", "receptionists=3",
          "--set", "housekeepers=3", "--set", "technicians=1", "--set", "warmup_days=10"]
@@ -57,7 +57,7 @@ def test_report_writes_figures_summary_and_effects(factorial_folder):
         assert (factorial_folder / figure).stat().st_size > 10_000
         assert f'src="{figure}"' in html
     summary = pd.read_csv(factorial_folder / "summary.csv")
-    assert len(summary) == 16 * (len(METRICS) - 1)
+    assert len(summary) == 16 * len(OUTCOMES)
     assert (summary.query("metric == 'gross_margin'")["runs"] == 2).all()
     assert summary["runs"].between(0, 2).all()  # a metric may be NaN on every day of a run
     effects = pd.read_csv(factorial_folder / "effects.csv")

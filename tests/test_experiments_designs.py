@@ -6,7 +6,7 @@ from experiment_helpers import small_experiment
 
 from experiments.config import build_design
 from experiments.designs import factorial, grid, latin_hypercube, morris, point_list, sobol
-from experiments.seeds import run_seed
+from experiments.experiment import run_seed
 from model import LEVERS, PRESETS, ParameterError
 
 BOUNDS = {"defect_rate": [0.01, 0.08], "housekeeper_quota": [12, 18],

@@ -23,8 +23,8 @@ from experiment_helpers import (
 
 from experiments.analysis import recorded_experiment
 from experiments.designs import grid
-from experiments.runner import process_pool
-from experiments.simulate import simulate
+from experiments.evaluators import process_pool
+from experiments.simulation import simulate
 from experiments.store import ExperimentStore, FolderInUse, read_manifest, read_runs
 
 

@@ -1,9 +1,10 @@
-"""`interlodge factorial`, `sweep`, `analyze` and `report`: experiments from the command line.
+"""`interlodge run`, `factorial`, `sweep`, `analyze` and `report`: runs from the command line.
 
+    interlodge run [--preset P] [--set KEY=VALUE] [--days D] [--seed S] [--out FILE]
     interlodge factorial --replicates R --days D [--workers W | --dask ADDRESS] --out DIR
     interlodge sweep CONFIG.toml --out DIR [--workers W | --dask ADDRESS] [--resume]
-    interlodge analyze DIR [--metric M]
-    interlodge report DIR [--metric M]
+    interlodge analyze DIR [--outcome O]
+    interlodge report DIR [--outcome O]
 
 Everything about the experiment and the output folder is checked before a worker starts.
 Exit codes: 0 all runs succeeded; 1 some runs failed (recorded in runs.parquet) or the
@@ -19,24 +20,42 @@ import os
 import sys
 from pathlib import Path
 
-from model import LEVERS, METRICS
+from model import LEVERS, PRESETS, preset_parameters
 
 from .analysis import analyse
 from .cli import positive_int
 from .config import load_experiment
 from .designs import factorial
-from .experiment import Experiment
+from .evaluators import dask_executor, process_pool, run_experiment
+from .experiment import Experiment, new_root_seed
+from .outcomes import OUTCOMES, summarise
 from .report import write_report
-from .runner import dask_executor, process_pool, run_experiment
-from .seeds import new_root_seed
-from .simulate import DEFAULT_DAYS, parse_assignments
+from .simulation import DEFAULT_DAYS, parse_assignments, simulate
 from .store import ExperimentStore, claim_folder, recorded_root_seed
 
+RUN_SUMMARY = ("gross_margin", "occupancy", "adr", "held_rooms", "complaints_per_room_night",
+               "rebate_share", "housekeeper_report_rate", "maintenance_response_hours",
+               "guest_satisfaction")
 DEFAULT_REPLICATES = 10
 MAX_PRINTED_POINTS = 40
 
 
 def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "run", help="run one hotel and print a summary",
+        description="Run one hotel for DAYS days under a preset and print a summary of the "
+                    "first and last 90 days. With --out, write the daily table (.csv or "
+                    ".parquet).")
+    parser.add_argument("--preset", default="baseline", choices=list(PRESETS),
+                        help="lever settings (default: baseline)")
+    parser.add_argument("--set", dest="assignments", action="append", metavar="KEY=VALUE",
+                        help="override a parameter, e.g. --set rooms=120 (repeatable)")
+    parser.add_argument("--days", type=positive_int, default=DEFAULT_DAYS,
+                        help=f"days to run after the warm-up (default {DEFAULT_DAYS})")
+    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument("--out", type=Path, help="write the daily table to FILE.csv or .parquet")
+    parser.set_defaults(handler=run_one)
+
     parser = subparsers.add_parser(
         "factorial", help="run the 16-cell factorial of the four levers",
         description="Run every combination of the four levers (incentives, training, "
@@ -67,10 +86,10 @@ def register(subparsers) -> None:
                                        description=summary[0].upper() + summary[1:]
                                        + " for the experiment in DIR.")
         parser.add_argument("folder", type=Path, metavar="DIR")
-        parser.add_argument("--metric", default="gross_margin", choices=list(METRICS)[1:],
-                            metavar="METRIC",
-                            help="the metric to analyse (default gross_margin; any column "
-                                 "of docs/metrics.md)")
+        parser.add_argument("--outcome", "--metric", dest="metric", default="gross_margin",
+                            choices=list(OUTCOMES), metavar="OUTCOME",
+                            help="the outcome to analyse (default gross_margin; the outcomes "
+                                 "of docs/experiments.md)")
         parser.set_defaults(handler=handler)
 
 
@@ -155,7 +174,7 @@ def print_analysis(args) -> int:
     print(f"{args.folder}: {analysis.design.kind} design, {len(analysis.design.points)} "
           f"points x {identity['replicates']} replicates; {runs.get('ok', 0)} runs ok, "
           f"{runs.get('failed', 0)} failed, of {analysis.manifest['total_runs']}")
-    print(f"{args.metric}, mean of the last {identity['summary_days']} days of each run; "
+    print(f"{args.metric} over the last {identity['summary_days']} days of each run; "
           f"95% interval across runs:")
     rows = analysis.summary[analysis.summary["metric"] == args.metric]
     print(rows[["point_index", "label", "runs", "mean", "ci_low", "ci_high"]]
@@ -172,6 +191,30 @@ def print_analysis(args) -> int:
             print(f"\n{title} on {args.metric}:")
             print(table.drop(columns="metric").to_string(index=False,
                                                          float_format=lambda x: f"{x:.4g}"))
+    return 0
+
+
+def run_one(args) -> int:
+    """`interlodge run`: one hotel, a summary of its first and last 90 days, its table."""
+    overrides = parse_assignments(args.assignments)
+    preset_parameters(args.preset, overrides)  # validate before running anything
+    if args.out is not None and args.out.suffix not in (".csv", ".parquet"):
+        raise ValueError(f"--out must end in .csv or .parquet, got {args.out.name!r}")
+    table = simulate(args.preset, overrides, args.days, args.seed)
+    first, last = summarise(table.head(90)), summarise(table.tail(90))
+    print(f"InterLodge, preset {args.preset}, seed {args.seed}, {args.days} days")
+    print(f"{'outcome':<28}{'first 90 days':>15}{'last 90 days':>15}")
+    for name in RUN_SUMMARY:
+        print(f"{name:<28}{first[name]:>15.3f}{last[name]:>15.3f}")
+    if args.out is not None:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        partial = args.out.with_name(args.out.name + ".partial")
+        if args.out.suffix == ".csv":
+            table.to_csv(partial, index=False)
+        else:
+            table.to_parquet(partial, index=False)
+        partial.replace(args.out)  # never leave a half-written file under the real name
+        print(f"daily table: {args.out} ({len(table)} rows)", file=sys.stderr)
     return 0
 
 

@@ -1,0 +1,250 @@
+"""Evaluators: running runs on any `concurrent.futures.Executor`, the one runner of the project.
+
+`evaluate` submits runs in the order given, a bounded number at a time, and hands each result
+to a callback as it finishes, so memory does not grow with the size of the experiment. A run
+that raises is recorded as failed, with its traceback, and the others go on. Results depend
+only on each run's seed, never on the executor, the number of workers or the completion order.
+On it are built:
+- `run_experiment`: an experiment's runs not yet stored, into its crash-safe store;
+- `run_scenarios`: a handful of named scenarios on common seeds, kept in memory (the story
+  and the validation).
+
+Executors: `sequential()` in this process, `process_pool(workers)` on this machine,
+`dask_executor(address)` on a Dask cluster (Dask merges calls it thinks identical unless told
+`pure=False`; we tell it). What runs inside a worker is `execute`: it imports only the model,
+pandas and the outcomes, not the analysis, storage and plotting of the main process.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing
+import os
+import sys
+import time
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+from tqdm import tqdm
+
+from model import preset_parameters
+
+from .experiment import RunSpec
+from .outcomes import summarise
+from .simulation import run_hotel
+
+if TYPE_CHECKING:
+    from .experiment import Experiment
+    from .store import ExperimentStore
+
+DASK_MIN_IN_FLIGHT = 100
+# run_hotel(parameters, days, seed) -> daily table; replaceable to test failures
+Simulator = Callable[[dict, int, int], pd.DataFrame]
+Scenario = tuple[str, dict[str, Any], int]  # (preset, overrides, days)
+
+
+@dataclass
+class RunResult:
+    """What a worker sends back: the run, how it went and what it measured.
+
+    status: "ok" or "failed"; error: the traceback of a failed run.
+    summary: every outcome (experiments.outcomes) over the run's last `summary_days` days.
+    daily: the daily table (None for a failed run).
+    """
+
+    spec: RunSpec
+    status: str
+    error: str | None
+    wall_seconds: float
+    summary: dict[str, float]
+    daily: pd.DataFrame | None
+
+
+@dataclass
+class Tally:
+    """How a session went: runs skipped because already stored, done, failed."""
+
+    skipped: int = 0
+    done: int = 0
+    failed: int = 0
+
+
+def execute(spec: RunSpec, simulator: Simulator = run_hotel) -> RunResult:
+    """Run one run (in a worker); never raises for a failure of the run itself."""
+    start = time.perf_counter()
+    try:
+        daily = simulator(spec.parameters, spec.days, spec.seed)
+        return RunResult(spec, "ok", None, time.perf_counter() - start,
+                         summarise(daily.tail(spec.summary_days)), daily)
+    except Exception:
+        return RunResult(spec, "failed", traceback.format_exc(), time.perf_counter() - start,
+                         {}, None)
+
+
+def evaluate(runs: Iterable[RunSpec], on_result: Callable[[RunResult], None],
+             executor: cf.Executor, max_in_flight: int, *, total: int | None = None,
+             progress: bool = False, label: str = "runs",
+             simulator: Simulator = run_hotel) -> Tally:
+    """Run `runs` on `executor`, at most `max_in_flight` submitted and unfinished at a time,
+    and call `on_result` with each result as it finishes (in completion order).
+
+    progress: a progress bar on stderr (runs done, failed, rate, time left) over `total`.
+    On an interruption (Ctrl-C, a broken pool) the unfinished runs are cancelled and the
+    exception propagates; every result already handed to `on_result` stays there.
+    """
+    tally = Tally()
+    todo = iter(runs)
+    bar = tqdm(total=total, unit="run", file=sys.stderr, disable=not progress, desc=label,
+               dynamic_ncols=True)
+    bar.set_postfix(failed=0, refresh=False)
+    pending: dict[cf.Future, RunSpec] = {}
+    try:
+        _top_up(pending, todo, executor, simulator, max_in_flight)
+        while pending:
+            completed, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+            for future in completed:
+                result = _result(future, pending.pop(future))
+                on_result(result)
+                if result.status == "ok":
+                    tally.done += 1
+                else:
+                    tally.failed += 1
+                    bar.set_postfix(failed=tally.failed, refresh=False)
+                bar.update()
+            _top_up(pending, todo, executor, simulator, max_in_flight)
+    finally:
+        for future in pending:
+            future.cancel()
+        bar.close()
+    return tally
+
+
+def run_experiment(experiment: Experiment, store: ExperimentStore, executor: cf.Executor,
+                   max_in_flight: int, *, progress: bool = True,
+                   simulator: Simulator = run_hotel) -> Tally:
+    """Run every run of `experiment` not yet in `store` on `executor` (see `evaluate`).
+    Every finished run is saved, also when an interruption propagates; interrupted runs are
+    simply not recorded and run again on resume."""
+    finished = store.finished_run_ids()
+    todo = (s for s in experiment.runs() if s.run_id not in finished)
+    try:
+        tally = evaluate(todo, store.add, executor, max_in_flight,
+                         total=experiment.total_runs - len(finished), progress=progress,
+                         label=experiment.name or "runs", simulator=simulator)
+    finally:
+        store.flush()
+    tally.skipped = len(finished)
+    return tally
+
+
+def run_scenarios(scenarios: dict[str, Scenario], seeds: int,
+                  workers: int | None = None) -> dict[str, list[pd.DataFrame]]:
+    """Run every scenario on seeds 0..seeds-1; return each scenario's tables in seed order.
+
+    All scenarios share the seeds (common random numbers): with the market's own random
+    stream, they face the same demand, so their differences come from the levers. A failed
+    run raises: a story or a validation with a missing seed would be wrong, not partial.
+    """
+    parameters = {name: preset_parameters(preset, overrides)  # fail before any run starts
+                  for name, (preset, overrides, _days) in scenarios.items()}
+    names = list(scenarios)
+    specs = (RunSpec(f"{name}-s{seed}", index, seed, seed, parameters[name],
+                     scenarios[name][2], scenarios[name][2])
+             for seed in range(seeds) for index, name in enumerate(names))
+    tables: dict[str, dict[int, pd.DataFrame]] = {name: {} for name in names}
+
+    def keep(result: RunResult) -> None:
+        if result.status != "ok":
+            raise RuntimeError(f"run {result.spec.run_id} failed:\n{result.error}")
+        tables[names[result.spec.point_index]][result.spec.seed] = result.daily
+
+    workers = workers or os.cpu_count() or 1
+    with (sequential() if workers == 1 else process_pool(workers)) as (executor, depth):
+        evaluate(specs, keep, executor, depth)
+    return {name: [by_seed[seed] for seed in range(seeds)] for name, by_seed in tables.items()}
+
+
+def _top_up(pending: dict[cf.Future, RunSpec], todo: Iterator[RunSpec], executor: cf.Executor,
+            simulator: Simulator, max_in_flight: int) -> None:
+    while len(pending) < max_in_flight:
+        spec = next(todo, None)
+        if spec is None:
+            return
+        pending[executor.submit(execute, spec, simulator)] = spec
+
+
+def _result(future: cf.Future, spec: RunSpec) -> RunResult:
+    """The run's result; an error of the executor about this one run (e.g. a Dask worker
+    that died running it) is recorded as that run's failure. A broken pool is not a run's
+    failure: it propagates and ends the session."""
+    try:
+        return future.result()
+    except cf.BrokenExecutor:
+        raise
+    except Exception:
+        return RunResult(spec, "failed", traceback.format_exc(), 0.0, {}, None)
+
+
+# --- executors ----------------------------------------------------------------------------
+class SequentialExecutor(cf.Executor):
+    """Runs each submitted call at once, in this process: for one worker, debugging and
+    profiling (a traceback shows the model's own frames)."""
+
+    def submit(self, fn, /, *args, **kwargs) -> cf.Future:
+        future: cf.Future = cf.Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as error:
+            future.set_exception(error)
+        return future
+
+
+@contextmanager
+def sequential() -> Iterator[tuple[cf.Executor, int]]:
+    """This process as an executor, with a depth of one run in flight."""
+    yield SequentialExecutor(), 1
+
+
+@contextmanager
+def process_pool(workers: int | None = None) -> Iterator[tuple[cf.Executor, int]]:
+    """A local pool of `workers` processes (default: one per core) and its useful depth of
+    submitted runs. Workers start from a fork server that has imported the model (and only
+    what a run needs), so they start fast, share its memory, and never fork a process with
+    threads (tqdm and Dask start some)."""
+    workers = workers or os.cpu_count() or 1
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["experiments.evaluators"])
+    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield pool, 2 * workers
+
+
+@contextmanager
+def dask_executor(address: str, workers: int | None = None
+                  ) -> Iterator[tuple[cf.Executor, int]]:
+    """An executor on the Dask scheduler at `address`, or on a new LocalCluster of `workers`
+    single-threaded worker processes (default: one per core) when `address` is "local".
+    The model is pure Python, so one thread per worker process is what runs in parallel."""
+    from dask.distributed import Client, LocalCluster
+
+    if address == "local":
+        cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
+                               processes=True, dashboard_address=None)
+        client = Client(cluster)
+    else:
+        try:
+            cluster, client = None, Client(address, timeout="20s")
+        except (OSError, TimeoutError) as error:
+            raise ValueError(f"cannot reach the Dask scheduler at {address}: {error}") from None
+    try:
+        # waiting tasks cost the scheduler little; a floor keeps a cluster that is still
+        # adding workers (e.g. SLURM jobs in the queue) supplied when they arrive
+        threads = sum(client.nthreads().values())
+        yield client.get_executor(pure=False), max(2 * threads, DASK_MIN_IN_FLIGHT)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
