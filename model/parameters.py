@@ -135,7 +135,9 @@ class Parameters:
     incentive_occupancy_target: float = spec(0.70, 0.05, 1.0, "share of rooms", group="levers",
         doc="Monthly occupancy at which the full bonus is paid.",
         source="brief §4: market occupancy 65-70%")
-    incentive_occupancy_threshold: float = spec(0.60, 0.0, 1.0, "share of rooms", group="levers",
+    # high bound below 1: the threshold must stay below the target, which is at most 1
+    incentive_occupancy_threshold: float = spec(0.60, 0.0, 0.95, "share of rooms",
+        group="levers",
         doc="Monthly occupancy from which the bonus starts to be paid.",
         source="assumption: just below InterLodge's baseline")
     training_cost: float = spec(1500.0, 0.0, 100000.0, "EUR per receptionist", group="levers",
@@ -239,7 +241,8 @@ class Parameters:
         doc="Maintenance's own standard: a work order should not wait longer than this.",
         source="assumption")
     # --- behaviour ---------------------------------------------------------------------
-    encounter_stress: float = spec(40.0, 0.0, 500.0, "EUR-equivalent", group="behaviour",
+    # low bound above 0: receptionists' choices are spread in units of it (a logit scale)
+    encounter_stress: float = spec(40.0, 1.0, 500.0, "EUR-equivalent", group="behaviour",
         doc="How much a receptionist would give to avoid facing an angry guest with nothing "
             "to offer.", source="assumption; the scale of receptionists' utilities")
     learning_rate: float = spec(0.15, 0.0, 1.0, "propensity per evaluation", group="behaviour",

@@ -106,6 +106,10 @@ def test_bad_values_get_a_message_not_a_traceback(hotel_page, app_url, shoot):
     hotel_page.goto(app_url + "?preset=redesign&rooms=5000")
     expect(hotel_page.get_by_text("Address ignored: rooms: '5000' is out of range")
            ).to_be_visible(timeout=60_000)
+    hotel_page.goto(app_url + "?encounter_stress=0")  # the model divides by it
+    expect(hotel_page.get_by_text("Address ignored: encounter_stress: '0' is out of range")
+           ).to_be_visible(timeout=60_000)
+    expect(hotel_page.get_by_text("Traceback")).to_have_count(0)
     shoot(hotel_page, "bad-address")
 
 
