@@ -45,10 +45,12 @@ METRICS: dict[str, tuple[str, str]] = {
     "defects_found_by_guests": ("defects", "Defects first found by a guest."),
     "open_defects": ("defects", "Defects not yet repaired at the end of the day."),
     "repairs": ("defects", "Defects repaired."),
-    "housekeeper_report_rate": ("share", "Defects first reported by housekeepers / what careful "
-                                "housekeepers (checking every room, reporting all they see) "
-                                "would report: defect_visibility x latent defects in the rooms "
-                                "cleaned. 1 = as careful as possible (NaN if none)."),
+    "housekeeper_report_rate": ("share", "Defects first reported by housekeepers / latent "
+                                "defects in the rooms they cleaned (a defect counts each day "
+                                "its room is cleaned): the share of the hidden defects a "
+                                "cleaning brings to light, at most 1; a housekeeper who checks "
+                                "every room and reports all she finds reaches "
+                                "defect_visibility (NaN if none)."),
     "housekeeper_check_rate": ("share", "Rooms whose equipment was checked / rooms cleaned."),
     "maintenance_response_hours": ("hours", "Mean time from work order to repair, orders "
                                    "repaired today (NaN if none)."),
@@ -116,7 +118,7 @@ COUNTED = ("held_rooms", "late_arrivals_turned_away", "reservations_walked", "di
 def daily_row(hotel, t: DayCounters, accounts: dict[str, float], occupied: int,
               open_defects: int) -> dict[str, float]:
     """The day's row of METRICS from the hotel, its day counters `t` and its accounts."""
-    p, rooms = hotel.p, hotel.p.rooms
+    rooms = hotel.p.rooms
     staff = {"housekeepers": hotel.housekeepers, "technicians": hotel.technicians,
              "receptionists": hotel.receptionists, "managers": list(hotel.managers.values())}
 
@@ -134,7 +136,7 @@ def daily_row(hotel, t: DayCounters, accounts: dict[str, float], occupied: int,
         "rebate_share": ratio(accounts["rebates"], accounts["room_revenue"]),
         "open_defects": open_defects,
         "housekeeper_report_rate": ratio(t.defects_found_by_housekeeping,
-                                         p.defect_visibility * t.latent_in_cleaned_rooms),
+                                         t.latent_in_cleaned_rooms),
         "housekeeper_check_rate": ratio(t.rooms_checked, t.rooms_cleaned),
         "maintenance_response_hours": mean(t.response_hours),
         "reception_response_hours": mean(t.reception_response_hours),

@@ -51,3 +51,5 @@ def test_every_parameter_runs_at_each_bound(name, value):
     for column in ("gross_margin", "occupancy", "net_revenue", "costs"):
         assert all(math.isfinite(v) or math.isnan(v) for v in table[column]), column
     assert not any(math.isinf(v) for v in table.select_dtypes("number").to_numpy().ravel())
+    for share in ("occupancy", "housekeeper_report_rate", "housekeeper_check_rate"):
+        assert table[share].dropna().between(0.0, 1.0).all(), share  # rates stay rates
