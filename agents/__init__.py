@@ -1,7 +1,7 @@
-"""The people of the hotel: guests, receptionists, housekeepers, technicians and managers."""
+"""The hotel's staff: receptionists, housekeepers, technicians and managers (guests are in
+`model.guests`: the hotel's customers, not decision-makers with a work context)."""
 
 from .context import ContextAgent, Decision, Seat, Situation
-from .guest import Guest
 from .housekeeper import Housekeeper
 from .learning import Evaluation
 from .manager import FUNCTIONS, Manager
@@ -14,7 +14,6 @@ __all__ = [
     "ContextAgent",
     "Decision",
     "Evaluation",
-    "Guest",
     "Housekeeper",
     "Manager",
     "ReceptionRatings",

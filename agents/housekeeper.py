@@ -50,7 +50,7 @@ class Housekeeper(ContextAgent):
         self.today = ShiftRecord()
 
     def goals(self) -> list[str]:
-        goals = [f"meet the quota of {self.model.effective_quota:.1f} rooms in my shift"]
+        goals = [f"meet the quota of {self.model.housekeeping.quota:.1f} rooms in my shift"]
         if self.model.lever("cross_evaluation"):
             goals.append(f"a good rating from reception "
                          f"({self.model.p.cross_evaluation_weight:.0%} of my score)")
@@ -80,7 +80,7 @@ class Housekeeper(ContextAgent):
     def clean_section(self, rooms: list, start: float) -> None:
         """Clean `rooms` in order from hour `start`, checking and reporting as she decides."""
         model, p, rng = self.model, self.model.p, self.model.random
-        standard = [model.standard_minutes(room) for room in rooms]
+        standard = [model.housekeeping.standard_minutes(room) for room in rooms]
         # a seat sees the shift's rooms on one screen and answers the rooms' checks from it
         self.choose(Situation("shift", dict(zip((room.number for room in rooms), standard,
                                                 strict=True)), "min", None, None, at=start))
@@ -108,8 +108,8 @@ class Housekeeper(ContextAgent):
                         used += spent
                         today.report_minutes += spent
                         today.reports += 1
-                        model.open_work_order(defect, "housekeeping", start + used / 60.0,
-                                              reporter=self)
+                        model.maintenance.open_work_order(
+                            defect, "housekeeping", start + used / 60.0, reporter=self)
             room.clean = True
             room.ready_at = start + used / 60.0
             room.last_cleaned_by = self

@@ -84,7 +84,7 @@ class Manager(ContextAgent):
         knows = self.cross_knowledge
         check_cost = p.housekeeper_quota * (p.check_minutes + p.defect_visibility
                                                * p.defect_rate * 4 * p.report_minutes)
-        room_minutes = self.model.mean_room_minutes()
+        room_minutes = self.model.housekeeping.mean_room_minutes()
         slack = knows * check_cost / room_minutes
         # each room of slack costs a room's cleaning time in wages
         wage = p.housekeeper_wage * room_minutes / p.shift_minutes

@@ -98,11 +98,11 @@ class Receptionist(ContextAgent):
 
     def constraints(self) -> list[str]:
         cons = ["no power over housekeeping or maintenance",
-                f"{self.model.desk_pressure():.1f} arrivals per receptionist this hour: leaving "
-                f"the desk to move a guest is hard when it is busy",
+                f"{self.model.front_desk.pressure():.1f} arrivals per receptionist this hour: "
+                f"leaving the desk to move a guest is hard when it is busy",
                 f"stress {self.stress:.2f}: an angry encounter feels like "
                 f"{self.felt_stress:.0f} EUR"]
-        if not self.model.maintenance_reachable():
+        if not self.model.maintenance.reachable():
             cons.append("maintenance has gone home: nobody to repair tonight")
         return cons
 
@@ -112,7 +112,7 @@ class Receptionist(ContextAgent):
         """What each way of handling a complaint costs me now (EUR-equivalent)."""
         s = self.felt_stress
         if desk_pressure is None:
-            desk_pressure = self.model.desk_pressure()
+            desk_pressure = self.model.front_desk.pressure()
         costs = {
             "rebate": (REBATE_DISCOMFORT * (1.0 - self.skill) + CALL_EFFORT) * s,
             "deflect": DEFLECT_DISCOMFORT * (1.0 - self.skill) * s,
@@ -120,7 +120,7 @@ class Receptionist(ContextAgent):
         if spare_room:
             costs["move"] = MOVE_EFFORT * (1.0 + DESK_PRESSURE * desk_pressure) * s
         if reachable:
-            belief = self.call_belief[self.model.period_of_day()]
+            belief = self.call_belief[self.model.maintenance.period_of_day()]
             costs["call"] = ((1.0 - belief) * FAILED_CALL + CALL_EFFORT) * s
         return costs
 
@@ -139,43 +139,43 @@ class Receptionist(ContextAgent):
     def handle_complaint(self, guest, defect) -> str:
         """Deal with a guest who found `defect`; return how it ended."""
         model = self.model
-        reachable = model.maintenance_reachable()
-        costs = self.handling_costs(reachable, model.spare_room(guest) is not None)
+        reachable = model.maintenance.reachable()
+        costs = self.handling_costs(reachable, model.front_desk.spare_room(guest) is not None)
         option = self.choose(Situation(
             "complaint", costs, "EUR", self.logit_pick(costs),
             "cheapest way to calm the guest for me: {}", (_costs_text(costs),),
             subject=guest.room.number))
         if option == "call":
-            fixed = model.call_maintenance(defect, self)
+            fixed = model.maintenance.call(defect, self)
             self.learn_call_outcome(fixed)
             if fixed:
                 guest.live_through("resolved")
                 self.stress += STRESS_LEFT["repair"]
                 return "repair"
             self.stress += STRESS_LEFT["failed call"]
-            costs = self.handling_costs(False, model.spare_room(guest) is not None)
+            costs = self.handling_costs(False, model.front_desk.spare_room(guest) is not None)
             option = self.choose(Situation(
                 "complaint after a failed call", costs, "EUR", self.logit_pick(costs),
                 "the call brought nobody; next cheapest: {}", (_costs_text(costs),),
                 subject=guest.room.number))
         if option == "move":
-            model.move_guest(guest)
+            model.front_desk.move_guest(guest)
             guest.live_through("resolved")
         else:
             guest.live_through("unresolved")
             if option == "rebate":
-                model.give_rebate(guest)
+                model.front_desk.give_rebate(guest)
             else:
                 guest.deflected = True
         # "not my department" passes nothing on, unless the manager insists on a work order
-        if option != "deflect" or model.front_office_insists_on_work_orders():
-            model.open_work_order(defect, "reception", model.time)
+        if option != "deflect" or model.manager_of("front office").insists_on_work_orders():
+            model.maintenance.open_work_order(defect, "reception", model.time)
         self.stress += STRESS_LEFT[option] * (1.0 - self.skill if option in
                                               ("rebate", "deflect") else 1.0)
         return option
 
     def learn_call_outcome(self, fixed: bool) -> None:
-        period = self.model.period_of_day()
+        period = self.model.maintenance.period_of_day()
         self.call_belief[period] += LEARNING * (float(fixed) - self.call_belief[period])
 
     def hold_rooms_in_reserve(self, free_rooms: int) -> int:
@@ -188,7 +188,7 @@ class Receptionist(ContextAgent):
         costs = self.handling_costs(False, spare_room=True, desk_pressure=0.0)
         saving = min(c for k, c in costs.items() if k != "move") - costs["move"]
         need = self.expected_evening_complaints
-        if self.model.evening_cover_tonight:
+        if self.model.maintenance.evening_cover:
             need *= 1.0 - self.call_belief["evening"]
         sell = self.sale_value()
         # what holding k rooms costs me: k sales forgone, less the moves they may spare me

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from .context import ContextAgent, Situation
 from .learning import Evaluation, adjust, rating_gain
 
-SHIFT_MINUTES = 9 * 60.0  # 08:00 to 17:00
-
 
 @dataclass
 class JobRecord:
@@ -56,14 +54,14 @@ class Technician(ContextAgent):
 
     def resources(self) -> list[str]:
         return ["tools, parts and the work-order queue",
-                f"{len(self.model.maintenance_queue)} orders waiting"]
+                f"{len(self.model.maintenance.queue)} orders waiting"]
 
     def constraints(self) -> list[str]:
         cons = ["day shift 08:00-17:00",
                 f"a call from reception costs {self.model.p.callout_minutes:.0f} extra minutes",
                 f"I drop planned work for reception {self.responsiveness:.0%} of the time: what "
                 f"my evaluations have taught me"]
-        if self.model.evening_cover_tonight:
+        if self.model.maintenance.evening_cover:
             cons.append("on call this evening: the manager has arranged cover")
         return cons
 
@@ -78,14 +76,14 @@ class Technician(ContextAgent):
                 minutes = model.p.planned_task_minutes * model.random.uniform(0.7, 1.3)
                 self.job = "planned work"
             else:
-                minutes = model.repair(order, self, start)
+                minutes = model.maintenance.repair(order, self, start)
                 self.job = order.room.number
             self.record.orders_closed += 1
             self.busy_until = start + minutes / 60.0
 
     def choose_next_job(self, now: float):
         """The next work order to repair, or None for planned work."""
-        order = self.model.next_work_order(now)
+        order = self.model.maintenance.next_work_order(now)
         if order is None:
             return None
         waited = now - order.created_at
@@ -125,7 +123,7 @@ class Technician(ContextAgent):
             self.record.calls_declined += 1
             return False
         now = self.model.time
-        minutes = p.callout_minutes + self.model.repair(order, self, now)
+        minutes = p.callout_minutes + self.model.maintenance.repair(order, self, now)
         self.busy_until = max(self.busy_until, now) + minutes / 60.0
         self.record.calls_answered += 1
         self.record.orders_closed += 1
@@ -138,7 +136,7 @@ class Technician(ContextAgent):
         tasks (1 = the standard), counting `uncounted_minutes` as if spent on planned work."""
         task = self.model.p.planned_task_minutes
         closed = self.record.orders_closed + uncounted_minutes / task
-        return closed / (self.record.shifts * SHIFT_MINUTES / task)
+        return closed / (self.record.shifts * self.model.maintenance.shift_minutes / task)
 
     def cooperation_minutes(self) -> float:
         return self.record.cooperation_minutes

@@ -14,7 +14,7 @@ MAX_DECISIONS = 15  # the newest; enough to see a pattern without scrolling a pr
 
 def staff_choices(model) -> dict[str, object]:
     """Label -> staff member, with where each one is now, e.g. 'Housekeeper 8 (room 305)'."""
-    desk = set(map(id, model.desk()))
+    desk = set(map(id, model.front_desk.on_duty()))
     choices = {}
     for member in model.staff():
         where = ""

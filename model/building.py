@@ -1,4 +1,7 @@
-"""The building: rooms on floors, each with its occupant, cleanliness and defects."""
+"""The building: rooms on floors, each with its occupant, cleanliness and defects.
+
+A defect belongs to its room: it arises with the room's use and is repaired in it.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +9,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from agents import Guest, Housekeeper
+    from agents import Housekeeper
 
-    from .defects import Defect
+    from .guests import Guest
+
+FOUND_BY_HOUSEKEEPING = "housekeeping"
+FOUND_BY_GUEST = "guest"
 
 ROOM_STATES = (
     "vacant clean",
@@ -66,6 +72,26 @@ class Room:
         if self.held:
             return "held in reserve"
         return "vacant clean"
+
+
+@dataclass(eq=False, slots=True)
+class Defect:
+    """A broken TV, a dripping faucet, a dead heater...
+
+    A defect arises with room use, stays latent until someone finds it, may grow worse, and
+    becomes known to the hotel when a work order is opened for it (`reported_at`).
+    """
+
+    room: Room
+    created_at: float
+    severe: bool = False  # grown worse: the room is out of order, repair dearer
+    found_by: str | None = None  # who found it first
+    reported_at: float | None = None
+    repaired_at: float | None = None
+
+    @property
+    def open(self) -> bool:
+        return self.repaired_at is None
 
 
 def build_rooms(rooms: int, floors: int) -> list[Room]:

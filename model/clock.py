@@ -19,6 +19,7 @@ NIGHT_AUDIT = 23
 RECEPTION_SHIFTS = {"morning": range(7, 15), "evening": range(15, 23), "night": (23, 0, 1, 2, 3,
                                                                                  4, 5, 6)}
 EVENING_COVER = range(MAINTENANCE_END, 23)
+MAINTENANCE_SHIFT_MINUTES = (MAINTENANCE_END - DAY_SHIFT_START) * 60.0
 
 
 @dataclass

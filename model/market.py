@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from agents.guest import SATISFACTION
-
 from .clock import ARRIVALS, LATE_ARRIVALS
+from .guests import SATISFACTION
 
 if TYPE_CHECKING:
     from .parameters import Parameters

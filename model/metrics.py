@@ -9,9 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from agents.guest import WORSE
-
 from .economics import COST_ITEMS
+from .guests import WORSE
 
 METRICS: dict[str, tuple[str, str]] = {
     "day": ("day", "Days since the levers were switched on (day 0); the warm-up is not reported."),
@@ -148,7 +147,7 @@ def daily_row(hotel, t: DayCounters, accounts: dict[str, float], occupied: int,
         "report_propensity": average("housekeepers", "report_propensity"),
         "maintenance_responsiveness": average("technicians", "responsiveness"),
         "manager_cross_knowledge": average("managers", "cross_knowledge"),
-        "evening_cover": float(hotel.evening_cover_tonight),
+        "evening_cover": float(hotel.maintenance.evening_cover),
         "departures": len(departing),
     }
     row |= {key: value for key, value in accounts.items() if key in METRICS}

@@ -123,7 +123,7 @@ def test_managers_set_slack_and_cover_as_the_seat_says(small_hotel):
     model = hotel(small_hotel)
     seat_everyone(model, Recorder(quota_slack=3.0, evening_cover="arrange evening cover"))
     model.run_days(3)
-    assert model.effective_quota == small_hotel.get("housekeeper_quota", 15) - 3.0
+    assert model.housekeeping.quota == small_hotel.get("housekeeper_quota", 15) - 3.0
     assert (model.daily_table().evening_cover == 1).all()
 
 

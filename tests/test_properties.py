@@ -31,13 +31,13 @@ def run_and_watch(params, days):
     repairs made (start hour of day, evening cover arranged)."""
     hotel = InterLodgeModel(rng=0, **params)
     repairs = []
-    repair = hotel.repair
+    repair = hotel.maintenance.repair
 
     def watched(order, technician, start):
-        repairs.append((Clock.hour(start), hotel.evening_cover_tonight, order.defect))
+        repairs.append((Clock.hour(start), hotel.maintenance.evening_cover, order.defect))
         return repair(order, technician, start)
 
-    hotel.repair = watched
+    hotel.maintenance.repair = watched
     for _ in range(days * 24):
         hotel.step()
         parties = [room.guest for room in hotel.rooms if room.guest is not None]

@@ -1,0 +1,194 @@
+"""The front desk: the receptionists' roster, check-in and check-out, rooms held in reserve,
+late arrivals, guests' complaints and what reception does about them (moves, rebates, calls).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import clock as c
+from .building import FOUND_BY_GUEST
+from .guests import Guest
+
+if TYPE_CHECKING:
+    from agents import Receptionist
+
+    from .hotel import InterLodgeModel
+    from .market import Arrival
+
+RECEPTION_SHIFTS_PER_DAY = {"morning": 1, "evening": 2, "night": 1}  # per 100 rooms
+
+
+class FrontDesk:
+    """The hotel's reception, a service of the hotel run by its receptionists."""
+
+    def __init__(self, hotel: InterLodgeModel):
+        self.hotel = hotel
+        self.arrivals: dict[int, list[Arrival]] = {}  # today's, by hour
+        self.roster: dict[str, list[Receptionist]] = {}  # today's, by shift
+
+    def open_day(self) -> None:
+        """Midnight: today's arrivals are known; receptionists are rostered."""
+        hotel = self.hotel
+        arrivals: dict[int, list[Arrival]] = {}
+        for arrival in hotel.market.arrivals(hotel.day):
+            arrivals.setdefault(arrival.hour, []).append(arrival)
+        self.arrivals = arrivals
+        scale = max(1, round(hotel.p.rooms / 100))
+        # a small roster covers every shift, some working a double one
+        pool = hotel.random.sample(hotel.receptionists, len(hotel.receptionists))
+        first = 0
+        for shift, per_hundred in RECEPTION_SHIFTS_PER_DAY.items():
+            n = per_hundred * scale
+            self.roster[shift] = [pool[(first + k) % len(pool)] for k in range(n)]
+            first += n
+
+    def on_duty(self) -> list[Receptionist]:
+        """Receptionists on duty now."""
+        hour = self.hotel.hour
+        for shift, hours in c.RECEPTION_SHIFTS.items():
+            if hour in hours:
+                return self.roster.get(shift) or self.hotel.receptionists[:1]
+        return self.hotel.receptionists[:1]
+
+    def shifts_worked(self) -> int:
+        return sum(len(shift) for shift in self.roster.values())
+
+    def pressure(self) -> float:
+        """Arrivals still due this hour per receptionist on duty."""
+        return len(self.arrivals.get(self.hotel.hour, ())) / len(self.on_duty())
+
+    def check_out_guests(self) -> None:
+        hotel = self.hotel
+        day = hotel.day
+        for room in hotel.rooms:
+            guest = room.guest
+            if guest is not None and guest.nights_left <= 0:
+                satisfaction = guest.rate_stay()
+                hotel.tally.satisfaction[guest.experience].append(satisfaction)
+                hotel.market.hear_from(satisfaction, day)
+                room.guest = None
+                guest.remove()
+
+    def hold_rooms_in_reserve(self) -> None:
+        """The evening receptionist decides how many free rooms to keep from late sales."""
+        hotel = self.hotel
+        now = hotel.time
+        free = [room for room in hotel.rooms if room.lettable(now)]
+        desk = self.on_duty()
+        held = desk[0].hold_rooms_in_reserve(len(free))
+        for receptionist in desk:
+            receptionist.reserve = held
+        for room in free[-held:] if held else []:
+            room.held = True
+        hotel.tally.held_rooms = held
+
+    def check_in_arrivals(self) -> None:
+        hotel = self.hotel
+        due = self.arrivals.get(hotel.hour)
+        if not due:
+            return
+        p, tally, now = hotel.p, hotel.tally, hotel.time
+        free = [room for room in hotel.rooms if room.lettable(now)]
+        while due:
+            arrival = due.pop()
+            receptionist = hotel.random.choice(self.on_duty())
+            if arrival.late:
+                if not (free and receptionist.sell_to_late_arrival(len(free))):
+                    tally.late_arrivals_turned_away += 1
+                    continue
+            elif not free:
+                tally.reservations_walked += 1
+                continue
+            unheld = [room for room in free if not room.held]
+            room = hotel.random.choice(unheld or free)
+            rate = hotel.market.rate()
+            if arrival.late and receptionist.concede_discount():
+                rate *= 1.0 - p.walk_in_discount
+                tally.discounts_given += 1
+            guest = Guest(hotel, arrival.nights, rate)
+            self.let(room, guest)
+            free.remove(room)
+            defect = guest.find_defect(p.guest_find_at_checkin)
+            if defect is not None:
+                self.guest_finds(guest, defect)
+                free = [room for room in hotel.rooms if room.lettable(now)]  # a move took one
+
+    @staticmethod
+    def let(room, guest) -> None:
+        if room.guest is not None:
+            raise RuntimeError(f"room {room.number} is already let")
+        room.guest = guest
+        room.held = False
+        guest.room = room
+
+    def evening_returns(self) -> None:
+        """Staying guests come back to their room; some find a defect."""
+        hotel = self.hotel
+        hour = hotel.hour
+        chance = hotel.p.guest_find_in_evening
+        for room in hotel.rooms:
+            guest = room.guest
+            if (guest is None or not room.defects or guest.evening_hour != hour
+                    or guest.nights_left == guest.nights):
+                continue
+            grievance = guest.grievance
+            if grievance is not None and grievance.open and grievance.room is room:
+                if guest.decide_to_complain():  # "the faucet still drips"
+                    self.complain(guest, grievance)
+                continue
+            defect = guest.find_defect(chance)
+            if defect is not None:
+                self.guest_finds(guest, defect)
+
+    def guest_finds(self, guest, defect) -> None:
+        """A guest has found `defect`: complain at the desk, or suffer in silence."""
+        if defect.found_by is None:
+            defect.found_by = FOUND_BY_GUEST
+            self.hotel.tally.defects_found_by_guests += 1
+        if not guest.decide_to_complain():
+            guest.live_through("unresolved")
+            return
+        self.complain(guest, defect)
+
+    def complain(self, guest, defect) -> None:
+        """`guest` comes to the desk about `defect`; an on-duty receptionist handles it."""
+        hotel = self.hotel
+        tally = hotel.tally
+        tally.complaints += 1
+        evening = hotel.hour >= c.MAINTENANCE_END
+        cleaner = guest.room.last_cleaned_by
+        if cleaner is not None:
+            hotel.ratings.blame(cleaner)
+        outcome = hotel.random.choice(self.on_duty()).handle_complaint(guest, defect)
+        counter = {"repair": "repairs_on_complaint", "move": "moves",
+                   "rebate": "rebates_given", "deflect": "deflections"}[outcome]
+        setattr(tally, counter, getattr(tally, counter) + 1)
+        if evening:
+            tally.evening_complaints += 1
+            if outcome != "deflect":
+                name = f"evening_{outcome}s"
+                setattr(tally, name, getattr(tally, name) + 1)
+        guest.grievance = defect if outcome in ("rebate", "deflect") else None
+
+    def spare_room(self, guest):
+        """A room to move `guest` into: one held in reserve first, else any free one."""
+        now = self.hotel.time
+        free = [room for room in self.hotel.rooms
+                if room.lettable(now) and room is not guest.room]
+        held = [room for room in free if room.held]
+        return (held or free or [None])[0]
+
+    def move_guest(self, guest) -> None:
+        new = self.spare_room(guest)
+        old = guest.room
+        old.guest = None
+        old.clean = False
+        self.let(new, guest)
+        self.hotel.ledger.spend("extra_cleaning", self.hotel.p.extra_cleaning_cost)
+
+    def give_rebate(self, guest) -> None:
+        hotel = self.hotel
+        amount = hotel.p.rebate_share_of_rate * guest.rate * hotel.random.uniform(0.6, 1.4)
+        hotel.ledger.refund(amount)
+        guest.rebated = True

@@ -1,0 +1,139 @@
+"""Maintenance: the queue of work orders, the technicians' day shift, repairs, reception's
+calls for a guest, and the evening cover a manager may arrange after the shift."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import clock as c
+from .building import FOUND_BY_HOUSEKEEPING, Defect
+
+if TYPE_CHECKING:
+    from agents import Technician
+
+    from .building import Room
+    from .hotel import InterLodgeModel
+
+QUICK_REPAIR = 12.0  # hours within which reception sees a repair as quick
+
+
+@dataclass(eq=False, slots=True)
+class WorkOrder:
+    """A request to maintenance, from housekeeping or from reception."""
+
+    defect: Defect
+    source: str  # "housekeeping" or "reception"
+    created_at: float
+
+    @property
+    def room(self) -> Room:
+        return self.defect.room
+
+
+class Maintenance:
+    """The maintenance service of the hotel, run by its technicians."""
+
+    shift_minutes = c.MAINTENANCE_SHIFT_MINUTES
+
+    def __init__(self, hotel: InterLodgeModel):
+        self.hotel = hotel
+        self.queue: list[WorkOrder] = []
+        self.evening_cover = False  # tonight
+        self.on_call: Technician | None = None
+
+    def start_shift(self, start: float) -> None:
+        for technician in self.hotel.technicians:
+            technician.busy_until = max(technician.busy_until, start)
+            technician.record.shifts += 1
+
+    def work_the_hour(self) -> None:
+        for technician in self.hotel.technicians:
+            technician.work_until(self.hotel.time + 1)
+
+    def arrange_evening_cover(self) -> None:
+        hotel = self.hotel
+        self.evening_cover = hotel.manager_of("maintenance").arrange_evening_cover()
+        self.on_call = hotel.random.choice(hotel.technicians) if self.evening_cover else None
+        for technician in hotel.technicians:
+            technician.job = None
+        if self.evening_cover:
+            hotel.ledger.spend("evening_cover", hotel.p.callout_fee)
+
+    def reachable(self) -> bool:
+        hour = self.hotel.hour
+        return c.Clock.maintenance_on_shift(hour) or (self.evening_cover
+                                                      and hour in c.EVENING_COVER)
+
+    def period_of_day(self) -> str:
+        """"day" while maintenance is on shift, "evening" after."""
+        return "day" if c.Clock.maintenance_on_shift(self.hotel.hour) else "evening"
+
+    def open_work_order(self, defect: Defect, source: str, when: float,
+                        reporter=None) -> WorkOrder:
+        """Make `defect` known to the hotel and queue it for maintenance."""
+        hotel = self.hotel
+        if defect.reported_at is None:
+            defect.reported_at = when
+        if source == FOUND_BY_HOUSEKEEPING:
+            hotel.ratings.praise(reporter)
+            if defect.found_by is None:
+                defect.found_by = FOUND_BY_HOUSEKEEPING
+                hotel.tally.defects_found_by_housekeeping += 1
+        order = WorkOrder(defect, source, when)
+        if not any(o.defect is defect for o in self.queue):
+            self.queue.append(order)
+        return order
+
+    def next_work_order(self, now: float) -> WorkOrder | None:
+        """The work order maintenance should take next, by its manager's priorities."""
+        waiting = [o for o in self.queue if o.created_at <= now]
+        if not waiting:
+            return None
+        if self.hotel.manager_of("maintenance").prioritises_guest_facing():
+            return min(waiting, key=lambda o: (o.room.guest is None, o.created_at))
+        return min(waiting, key=lambda o: o.created_at)
+
+    def call(self, defect: Defect, receptionist) -> bool:
+        """Reception calls maintenance for a guest now; True if the defect is repaired."""
+        hotel = self.hotel
+        order = self.open_work_order(defect, "reception", hotel.time)
+        if not self.reachable():
+            return False
+        if c.Clock.maintenance_on_shift(hotel.hour):
+            technician = min(hotel.technicians,
+                             key=lambda t: (t.busy_until, hotel.random.random()))
+        else:
+            technician = self.on_call
+        answered = technician.answer_call(order)  # a repair leaves the queue in `repair`
+        (hotel.ratings.praise if answered else hotel.ratings.blame)(technician)
+        if answered and not c.Clock.maintenance_on_shift(hotel.hour):  # an evening call-out
+            minutes = hotel.p.callout_minutes + hotel.p.repair_minutes
+            hotel.ledger.spend("overtime", 1.5 * hotel.p.technician_wage * minutes
+                               / self.shift_minutes)
+        return answered
+
+    def repair(self, order: WorkOrder, technician, start: float) -> float:
+        """Repair the order's defect from hour `start`; return the minutes it takes."""
+        hotel = self.hotel
+        p, tally, defect = hotel.p, hotel.tally, order.defect
+        minutes = p.repair_minutes * hotel.random.uniform(0.5, 1.5) * (
+            2.0 if defect.severe else 1.0)
+        defect.repaired_at = start + minutes / 60.0
+        room = defect.room
+        room.defects.remove(defect)
+        if order in self.queue:
+            self.queue.remove(order)
+        hotel.ledger.spend("repairs", p.repair_material_cost * (3.0 if defect.severe else 1.0))
+        technician.record.repairs += 1
+        technician.record.cooperation_minutes += max(0.0, minutes - p.planned_task_minutes)
+        hours = defect.repaired_at - defect.reported_at
+        if (order.source == "reception" or room.guest is not None) and hours <= QUICK_REPAIR:
+            hotel.ratings.praise(technician)  # reception sees the guest's problem gone
+        tally.repairs += 1
+        tally.response_hours.append(hours)
+        if order.source == "reception":
+            tally.reception_response_hours.append(hours)
+        if defect.found_by == FOUND_BY_HOUSEKEEPING and room.guest is not None:
+            room.guest.live_through("prevented")
+        return minutes
