@@ -7,6 +7,7 @@ daily rows pooled across runs, which would count one run's days as independent r
 and make intervals far too narrow.
 
 - `point_summary`: per design point and metric, mean and 95% t-interval across replicates.
+- `paired_effects`, `margin_bridges` (experiments.paired): each point against a reference.
 - `factorial_effects`: main effects and two-way interactions of a two-level factorial.
 - `sobol_indices`, `morris_indices`: SALib's analyses, fed in the design's sample order.
 - `time_course`: per design point, a metric over time with a 95% band across replicates.
@@ -28,6 +29,7 @@ from scipy import stats
 from .designs import Design, build_design
 from .experiment import Experiment
 from .outcomes import outcome, period_values
+from .paired import margin_bridges, paired_effects, reference_point
 from .store import OUTCOME_COLUMNS, iter_daily, read_manifest, read_runs
 
 CONFIDENCE = 0.95
@@ -48,14 +50,23 @@ class Analysis:
     metric: str
     runs: pd.DataFrame
     summary: pd.DataFrame
+    reference: int | None = None
+    paired: pd.DataFrame | None = None
+    bridges: pd.DataFrame | None = None
     effects: pd.DataFrame | None = None
     sobol: pd.DataFrame | None = None
     morris: pd.DataFrame | None = None
     notes: list[str] = field(default_factory=list)
 
 
-def analyse(folder: Path, metric: str = "gross_margin") -> Analysis:
-    """Load the experiment in `folder` and compute everything its design supports."""
+def analyse(folder: Path, metric: str = "gross_margin", reference: str | None = None
+            ) -> Analysis:
+    """Load the experiment in `folder` and compute everything its design supports.
+
+    reference: the point every other is compared with (paired effects, margin bridges): a
+        label or a point index; None for `baseline` when the design has it (else no
+        comparison, with a note).
+    """
     manifest = read_manifest(folder)
     design = load_design(manifest)
     runs = read_runs(folder)
@@ -67,6 +78,7 @@ def analyse(folder: Path, metric: str = "gross_margin") -> Analysis:
                          f"runs.parquet)")
     analysis = Analysis(Path(folder), manifest, design, metric, runs,
                         point_summary(runs, design))
+    _compare_with_reference(analysis, reference)
     try:
         if design.kind == "factorial":
             analysis.effects = factorial_effects(runs, design.factors, metric)
@@ -77,6 +89,25 @@ def analyse(folder: Path, metric: str = "gross_margin") -> Analysis:
     except ValueError as reason:  # a partial experiment still has its per-point table
         analysis.notes.append(f"no {design.kind} analysis: {reason}")
     return analysis
+
+
+def _compare_with_reference(analysis: Analysis, reference: str | None) -> None:
+    identity = analysis.manifest["identity"]
+    if len(analysis.design.points) < 2:
+        return
+    try:
+        index = reference_point(analysis.design, reference or "baseline",
+                                identity["base_parameters"])
+    except ValueError:
+        if reference is not None:
+            raise
+        analysis.notes.append("no paired effects: no baseline point in this design; choose "
+                              "one with --reference LABEL")
+        return
+    analysis.reference = index
+    analysis.paired = paired_effects(analysis.runs, analysis.design, analysis.metric, index)
+    analysis.bridges = margin_bridges(analysis.folder, analysis.runs, analysis.design, index,
+                                      identity["days"], identity["summary_days"])
 
 
 def load_design(manifest: dict[str, Any]) -> Design:

@@ -89,7 +89,11 @@ def register(subparsers) -> None:
         parser.add_argument("--outcome", "--metric", dest="metric", default="gross_margin",
                             choices=list(OUTCOMES), metavar="OUTCOME",
                             help="the outcome to analyse (default gross_margin; the outcomes "
-                                 "of docs/experiments.md)")
+                                 "of docs/outcomes.md)")
+        parser.add_argument("--reference", metavar="LABEL",
+                            help="the point the others are compared with, replicate by "
+                                 "replicate (a label or a point index; default: baseline, "
+                                 "or the factorial's all-off cell)")
         parser.set_defaults(handler=handler)
 
 
@@ -168,7 +172,7 @@ def _run(experiment: Experiment, args) -> int:
 
 
 def print_analysis(args) -> int:
-    analysis = analyse(args.folder, args.metric)
+    analysis = analyse(args.folder, args.metric, args.reference)
     identity = analysis.manifest["identity"]
     runs = analysis.runs["status"].value_counts()
     print(f"{args.folder}: {analysis.design.kind} design, {len(analysis.design.points)} "
@@ -184,6 +188,8 @@ def print_analysis(args) -> int:
               f"them all to summary.csv")
     for note in analysis.notes:
         print(f"\n{note}")
+    if analysis.paired is not None:
+        _print_paired(analysis)
     for title, table in (("factorial effects", analysis.effects),
                          ("Sobol indices", analysis.sobol),
                          ("Morris indices", analysis.morris)):
@@ -218,7 +224,26 @@ def run_one(args) -> int:
     return 0
 
 
+def _print_paired(analysis) -> None:
+    reference = analysis.design.labels[analysis.reference]
+    paired = analysis.paired
+    how = ("replicate by replicate, same seeds" if (paired["pairing"] == "paired").all()
+           else "unpaired where the seeds differ (Welch)")
+    print(f"\n{analysis.metric}: difference from '{reference}' ({how}); mean and 95% "
+          f"interval over replicates:")
+    print(paired.drop(columns="point_index").head(MAX_PRINTED_POINTS)
+          .to_string(index=False, float_format=lambda x: f"{x:.4g}"))
+    if analysis.bridges is not None:
+        print(f"\nmargin bridge against '{reference}' (margin points; each column adds up to "
+              f"the change of the margin pooled over the paired runs):")
+        points = analysis.bridges.drop(columns="kind") * 100
+        print(points.assign(kind=analysis.bridges["kind"]).to_string(
+            float_format=lambda x: f"{x:+.2f}"))
+        totals = points.sum().to_frame("total").T
+        print(totals.to_string(float_format=lambda x: f"{x:+.2f}", header=False))
+
+
 def make_report(args) -> int:
-    path = write_report(args.folder, args.metric)
+    path = write_report(args.folder, args.metric, args.reference)
     print(f"report: {path}", file=sys.stderr)
     return 0

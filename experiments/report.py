@@ -6,10 +6,12 @@ design supports it:
   (designs of at most MAX_SCENARIOS points);
 - cooperation_over_time.png: the cooperation metrics over time, same scenarios;
 - response.png: the metric against the one parameter a design varies (e.g. a weight sweep);
+- paired_effects.png: each scenario's paired difference from the reference, with the margin
+  bridge per scenario below it;
 - factorial_effects.png: main effects and two-way interactions with 95% intervals;
 - sensitivity.png: Sobol S1/ST or Morris mu*/sigma.
-Tables: summary.csv (every metric per design point), and effects.csv, sobol.csv or
-morris.csv when computed.
+Tables: summary.csv (every outcome per design point), paired.csv and bridge.csv, and
+effects.csv, sobol.csv or morris.csv when computed.
 """
 
 from __future__ import annotations
@@ -30,29 +32,35 @@ from .outcomes import outcome
 matplotlib.use("Agg")
 
 MAX_SCENARIOS = 16  # more lines than this on one axis cannot be told apart
+MAX_PAIRED = 40  # scenarios drawn against the reference, the largest differences
 MAX_LINES = 6  # beyond this many scenarios, lines on one plot are unreadable
 COOPERATION_METRICS = ("housekeeper_report_rate", "maintenance_responsiveness",
                        "held_rooms", "rebate_share")
 REPORT = "report.html"
 
 
-def write_report(folder: Path, metric: str = "gross_margin") -> Path:
+def write_report(folder: Path, metric: str = "gross_margin", reference: str | None = None
+                 ) -> Path:
     """Write DIR/report.html, its PNG figures and CSV tables; return the report's path."""
-    analysis = analyse(folder, metric)
+    analysis = analyse(folder, metric, reference)
     folder = Path(folder)
     sections = [_overview(analysis)]
     sections += [f"<p><strong>{html.escape(note)}</strong></p>" for note in analysis.notes]
     analysis.summary.to_csv(folder / "summary.csv", index=False)
     for name, table in (("effects", analysis.effects), ("sobol", analysis.sobol),
-                        ("morris", analysis.morris)):
+                        ("morris", analysis.morris), ("paired", analysis.paired)):
         if table is not None:
             table.to_csv(folder / f"{name}.csv", index=False)
+    if analysis.bridges is not None:
+        analysis.bridges.to_csv(folder / "bridge.csv")
     ok_points = analysis.runs.loc[analysis.runs["status"] == "ok", "point_index"].unique()
     if 0 < len(ok_points) <= MAX_SCENARIOS:
         sections += _time_figures(analysis)
     if len(analysis.design.factors) == 1 and \
             PARAMETERS[analysis.design.factors[0]].kind is not bool:
         sections.append(_response_figure(analysis))
+    if analysis.paired is not None and len(analysis.paired):
+        sections.append(_paired_figure(analysis))
     if analysis.effects is not None:
         sections.append(_effects_figure(analysis))
     if analysis.sobol is not None or analysis.morris is not None:
@@ -156,6 +164,34 @@ def _response_figure(analysis: Analysis) -> str:
     return _figure(analysis.folder, figure, "response.png",
                    f"{analysis.metric} against {factor}: mean of the per-run values and 95% "
                    f"interval across replicates.")
+
+
+def _paired_figure(analysis: Analysis) -> str:
+    largest = analysis.paired["difference"].abs().sort_values().tail(MAX_PAIRED).index
+    paired = analysis.paired.loc[largest].sort_values("difference")
+    reference = analysis.design.labels[analysis.reference]
+    figure = Figure(figsize=(7, 1.2 + 0.3 * len(paired)), layout="constrained")
+    axes = figure.subplots()
+    axes.errorbar(paired["difference"], paired["label"], capsize=3, fmt="o",
+                  xerr=[paired["difference"] - paired["ci_low"],
+                        paired["ci_high"] - paired["difference"]])
+    axes.axvline(0, color="black", linewidth=0.8)
+    axes.set_xlabel(f"{analysis.metric} minus '{reference}' ({outcome(analysis.metric).unit})")
+    axes.grid(axis="x", alpha=0.3)
+    caption = (f"Each scenario against '{reference}': mean difference of "
+               f"{analysis.metric} over the last "
+               f"{analysis.manifest['identity']['summary_days']} days, replicate by replicate "
+               f"on the same seeds where they are shared, with 95% intervals over replicates.")
+    bridge = ""
+    if analysis.bridges is not None:
+        bridge = ("<h3>Margin bridge (margin points)</h3><p>Where each scenario's margin "
+                  "change comes from; each column adds up to the change of the margin pooled "
+                  "over the paired runs (bridge.csv).</p>"
+                  + (analysis.bridges.drop(columns="kind") * 100)
+                  .assign(kind=analysis.bridges["kind"]).to_html(
+                      float_format=lambda x: f"{x:+.2f}", border=0))
+    return _figure(analysis.folder, figure, "paired_effects.png", caption) \
+        + _table(analysis.paired) + bridge
 
 
 def _effects_figure(analysis: Analysis) -> str:

@@ -53,7 +53,7 @@ def test_report_writes_figures_summary_and_effects(factorial_folder):
     assert main(["report", str(factorial_folder)]) == 0
     html = (factorial_folder / "report.html").read_text()
     for figure in ("margin_over_time.png", "cooperation_over_time.png",
-                   "factorial_effects.png"):
+                   "factorial_effects.png", "paired_effects.png"):
         assert (factorial_folder / figure).stat().st_size > 10_000
         assert f'src="{figure}"' in html
     summary = pd.read_csv(factorial_folder / "summary.csv")
@@ -69,6 +69,14 @@ def test_analyze_prints_the_table_and_effects(factorial_folder, capsys):
     out = capsys.readouterr().out
     assert "32 runs ok, 0 failed, of 32" in out and "factorial effects on held_rooms" in out
     assert "incentives x training" in out
+    assert "held_rooms: difference from 'none'" in out  # the factorial's baseline cell
+
+
+def test_analyze_compares_with_the_reference_asked_for(factorial_folder, capsys):
+    assert main(["analyze", str(factorial_folder), "--reference", "rotation"]) == 0
+    assert "gross_margin: difference from 'rotation'" in capsys.readouterr().out
+    assert main(["analyze", str(factorial_folder), "--reference", "rotaton"]) == 2
+    assert "--reference 'rotaton' is no point" in capsys.readouterr().err
 
 
 def test_sobol_sweep_from_toml_to_sensitivity_report(tmp_path):
