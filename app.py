@@ -16,6 +16,7 @@ from app_components.inspector import Inspector
 from app_components.lesson import Lesson
 from app_components.playback import Playback
 from app_components.presence import PageVisibility, Presence
+from app_components.workshop import WorkshopPage
 
 
 @solara.component
@@ -57,3 +58,14 @@ def Page():
 
 
 page = Page
+
+
+@solara.component
+def Layout(children=()):
+    """The app bar without route tabs: the workshop is reached by its own address."""
+    solara.AppLayout(children=list(children), navigation=False)
+
+
+# "/" is this session's own hotel; "/workshop" the workshop rooms (shared hotels)
+routes = [solara.Route(path="/", component=Page, layout=Layout),
+          solara.Route(path="workshop", component=WorkshopPage)]
