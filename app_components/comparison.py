@@ -14,20 +14,22 @@ from model import PRESETS, ParameterError
 
 from .floor_plan import FloorPlan
 from .hotel_state import HotelSettings, Simulation, parse_seed
+from .margin_story import rolling_margin
 from .monitors import hotel_figures
 from .playback import Playback
 from .plots import Axis, Chart, VegaLiteSpecs, spec, use_chart_specs
 
-COMPARED = ("Gross margin", "Complaints today", "Held rooms", "Housekeepers' report rate",
-            "Guest satisfaction", "Average rate")
+COMPARED = ("Gross margin, 30 days", "Complaints today", "Held rooms",
+            "Housekeepers' report rate", "Guest satisfaction", "Average rate")
 
 
 def margin_rows(simulation: Simulation) -> list[dict]:
-    """Day by day: both hotels' margins and the second's lead over the first."""
+    """Day by day: both hotels' margins over the last 30 days and the second's lead."""
     first, second = (model.rows for model in simulation.models)
-    return [{"day": a["day"], "first": a["gross_margin"], "second": b["gross_margin"],
-             "difference": b["gross_margin"] - a["gross_margin"]}
-            for a, b in zip(first, second, strict=False)]
+    days = min(len(first), len(second))
+    a, b = rolling_margin(first[:days]), rolling_margin(second[:days])
+    return [{"day": row["day"], "first": x, "second": y, "difference": y - x}
+            for row, x, y in zip(first, a, b, strict=False)]
 
 
 def comparison_specs(simulation: Simulation) -> list[dict]:
@@ -35,11 +37,11 @@ def comparison_specs(simulation: Simulation) -> list[dict]:
     first, second = (s.label() for s in simulation.settings)
     rows = margin_rows(simulation)
     lead = Chart(f"Margin lead of {second} over {first}",
-                 Axis((("difference", "difference"),), "percentage points", "+.1%",
-                      ("#7c3aed",)), zero_rule=True)
-    both = Chart("Gross margin of both hotels",
-                 Axis((("first", first), ("second", second)), "share of net revenue", ".0%",
-                      ("#b45309", "#15803d")))
+                 Axis((("difference", "difference"),), "margin points, 30 days", "+.1%",
+                      ("#7c3aed",)), zero_rule=True, smoothing_days=1)
+    both = Chart("Gross margin of both hotels, last 30 days",
+                 Axis((("first", first), ("second", second)), "margin", ".0%",
+                      ("#b45309", "#15803d")), smoothing_days=1)
     return [spec(lead, rows), spec(both, rows)]
 
 

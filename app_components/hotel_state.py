@@ -25,7 +25,7 @@ import solara
 from model import LEVERS, PARAMETERS, PRESETS, InterLodgeModel, ParameterError, preset_parameters
 
 from .presence import Presence
-from .session_limits import check_cost, staff_for
+from .session_limits import GHOST_MAX_ROOMS, check_cost, staff_for
 
 DEFAULT_SPEED = 72  # simulated hours per second: three days a second, 18 months in 3 minutes
 MAX_SEED = 2**32 - 1
@@ -116,11 +116,13 @@ class Simulation:
     """
 
     def __init__(self, settings: tuple[HotelSettings, ...], message: str | None = None,
-                 presence: Presence | None = None):
+                 presence: Presence | None = None, ghost: bool = False):
         self.lock = threading.RLock()
         self.settings = settings
         self.presence = presence or Presence()
-        self._models: list[InterLodgeModel] | None = None  # built when first shown
+        self.with_ghost = ghost
+        # built when first shown; the ghost, if any, last
+        self._models: list[InterLodgeModel] | None = None
         self.generation = solara.Reactive(0)  # counts resets; the controls start afresh
         self.version = solara.Reactive(0)
         self.playing = solara.Reactive(False)
@@ -133,13 +135,36 @@ class Simulation:
     def _build(settings: HotelSettings) -> InterLodgeModel:
         return InterLodgeModel(rng=settings.seed, **settings.parameters())
 
-    @property
-    def models(self) -> list[InterLodgeModel]:
-        """The hotels, built on first use (the comparison's only when its tab opens)."""
+    def _ghost_settings(self, settings: tuple[HotelSettings, ...]) -> HotelSettings | None:
+        """The first hotel with every lever off ('same seed, no lever'), if it has levers on
+        and is small enough to double; else None."""
+        parameters = settings[0].parameters()
+        if (not self.with_ghost or not any(parameters[lever] for lever in LEVERS)
+                or parameters["rooms"] > GHOST_MAX_ROOMS):
+            return None
+        return settings[0].with_preset("baseline")
+
+    def _build_all(self, settings: tuple[HotelSettings, ...]) -> list[InterLodgeModel]:
+        ghost = self._ghost_settings(settings)
+        return [self._build(s) for s in (*settings, *([ghost] if ghost else []))]
+
+    def _all_models(self) -> list[InterLodgeModel]:
         with self.lock:
             if self._models is None:
-                self._models = [self._build(s) for s in self.settings]
+                self._models = self._build_all(self.settings)
             return self._models
+
+    @property
+    def models(self) -> list[InterLodgeModel]:
+        """The hotels shown, built on first use (the comparison's only when its tab opens)."""
+        return self._all_models()[:len(self.settings)]
+
+    @property
+    def ghost(self) -> InterLodgeModel | None:
+        """The same hotel with no lever, advancing with it (the main view's reference:
+        same seed, same demand), or None."""
+        models = self._all_models()
+        return models[-1] if len(models) > len(self.settings) else None
 
     @property
     def model(self) -> InterLodgeModel:
@@ -158,7 +183,7 @@ class Simulation:
         done = 0
         while done < hours:
             with self.lock:
-                for model in self.models:
+                for model in self._all_models():
                     model.step()
             done += 1
             time.sleep(0)  # let a thread waiting for the lock (a click) take it now
@@ -171,7 +196,7 @@ class Simulation:
     def reset(self, settings: tuple[HotelSettings, ...] | None = None) -> None:
         """Build the hotels afresh from `settings` (default: the pending ones)."""
         settings = settings or self.pending.value
-        models = [self._build(s) for s in settings]  # outside the lock: play may go on meanwhile
+        models = self._build_all(settings)  # outside the lock: play may go on meanwhile
         with self.lock:
             self.settings, self._models = settings, models
         self.generation.value += 1
@@ -181,8 +206,10 @@ class Simulation:
         self.version.value += 1
 
     def rooms(self) -> int:
-        """Rooms of the largest hotel (what the session's speed is limited by)."""
-        return max(settings.parameters()["rooms"] for settings in self.settings)
+        """Rooms of all the hotels stepped, the ghost's included (what the session's speed
+        is limited by)."""
+        ghost = self._ghost_settings(self.settings)
+        return sum(s.parameters()["rooms"] for s in (*self.settings, *([ghost] if ghost else [])))
 
     def has_pending_changes(self) -> bool:
         return self.pending.value != self.settings
@@ -197,10 +224,10 @@ def use_session_hotel(presence: Presence) -> Simulation:
 
     def make() -> Simulation:
         try:
-            return Simulation((settings_from_query(search),), presence=presence)
+            return Simulation((settings_from_query(search),), presence=presence, ghost=True)
         except ParameterError as error:
             return Simulation((HotelSettings(),), message=f"Address ignored: {error}",
-                              presence=presence)
+                              presence=presence, ghost=True)
 
     return solara.use_memo(make, [])
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from html import escape
+
 import solara
+
+from model import METRICS
 
 from .floor_plan import FloorPlan
 from .hotel_state import Simulation
+from .margin_story import bridge_spec, margin_spec
 from .monitors import Monitors
-from .plots import Plots
+from .plots import HOTEL_CHARTS, SMOOTHING_DAYS, VegaLiteSpecs, spec, use_chart_specs
 
 HOW_TO_READ = (
     "A hotel of the InterLodge chain, one hour at a time. Each square is a room, coloured by "
@@ -28,3 +33,27 @@ def HotelView(simulation: Simulation):
     Monitors(simulation, frame)
     FloorPlan(simulation, frame)
     Plots(simulation, frame)
+
+
+def hotel_specs(simulation: Simulation) -> list[dict]:
+    """The margin story (and its bridge, once there is a no-lever twin and a month), then the
+    other charts (called under the simulation's lock)."""
+    rows = simulation.model.rows
+    ghost = simulation.ghost.rows if simulation.ghost is not None else None
+    story = [margin_spec(rows, ghost)]
+    bridge = bridge_spec(rows, ghost) if ghost else None
+    return [*story, *([bridge] if bridge else []), *(spec(chart, rows) for chart in HOTEL_CHARTS)]
+
+
+@solara.component
+def Plots(simulation: Simulation, frame: int):
+    """The live charts of the main hotel, redrawn as `frame` (the version) changes."""
+    specs = use_chart_specs(simulation, lambda: hotel_specs(simulation))
+    if not simulation.model.rows:
+        solara.Info("The charts start when the first day has finished: press Play or Step.")
+        return
+    VegaLiteSpecs(specs)
+    solara.HTML(tag="div", style="font-size: 12px; color: #4b5563", unsafe_innerHTML=escape(
+        f"Margin: (revenue - costs) / revenue over the last 30 days; the grey dashed line is "
+        f"the same hotel with no lever (same seed, same guests). Other charts: "
+        f"{SMOOTHING_DAYS}-day means. Report rate: {METRICS['housekeeper_report_rate'][1]}"))

@@ -11,6 +11,7 @@ import solara
 from model import METRICS
 
 from .hotel_state import Simulation
+from .margin_story import period_margin
 
 WINDOW = 30  # days averaged: daily figures are noisy, a month is what a manager looks at
 
@@ -32,19 +33,34 @@ def window_mean(rows: list[dict], column: str, first: bool = False) -> float:
     return sum(values) / len(values) if values else math.nan
 
 
-def change(rows: list[dict], column: str, fmt: str) -> str:
-    """'was X in the first 30 days' once there is a later month to compare with."""
+def change(rows: list[dict], column: str, fmt: str, first=None) -> str:
+    """'first 30 days: X' once there is a later month to compare with; `first()` gives X
+    (default: the mean of `column`)."""
     if len(rows) < 2 * WINDOW:
-        return f"mean of the last {min(len(rows), WINDOW)} days" if rows else "no full day yet"
-    return f"first {WINDOW} days: {fmt.format(window_mean(rows, column, first=True))}"
+        return f"over the last {min(len(rows), WINDOW)} days" if rows else "no full day yet"
+    value = first() if first else window_mean(rows, column, first=True)
+    return f"first {WINDOW} days: {show(value, fmt)}"
 
 
 def show(value: float, fmt: str) -> str:
     return "n/a" if math.isnan(value) else fmt.format(value)
 
 
-def hotel_figures(model) -> list[Figure]:
-    """The monitors of `model`, computed under the simulation's lock by the caller."""
+def margin_figure(rows: list[dict], ghost_rows: list[dict] | None) -> Figure:
+    """The margin over the last 30 days, against the no-lever twin or the first 30 days."""
+    recent = period_margin(rows[-WINDOW:])
+    if ghost_rows:
+        note = f"same hotel, no lever: {show(period_margin(ghost_rows[-WINDOW:]), '{:.1%}')}"
+    else:
+        note = change(rows, "gross_margin", "{:.1%}",
+                      first=lambda: period_margin(rows[:WINDOW]))
+    return Figure("Gross margin, 30 days", show(recent, "{:.1%}"), note,
+                  "(revenue - costs) / revenue over the last 30 days")
+
+
+def hotel_figures(model, ghost=None) -> list[Figure]:
+    """The monitors of `model` (and its no-lever twin `ghost`, if any), computed under the
+    simulation's lock by the caller."""
     today = model.today()
     rows = model.rows
 
@@ -57,7 +73,7 @@ def hotel_figures(model) -> list[Figure]:
                "day 0 = levers switched on"),
         Figure("Occupancy now", f"{today['occupancy']:.0%}", "rooms with a guest"),
         monthly("Average rate", "adr", "{:.0f} EUR"),
-        monthly("Gross margin", "gross_margin", "{:.1%}"),
+        margin_figure(rows, ghost.rows if ghost is not None else None),
         Figure("Complaints today", str(today["complaints"]),
                f"{today['moves']} moved, {today['rebates_given']} rebated, "
                f"{today['repairs_on_complaint']} repaired"),
@@ -88,5 +104,5 @@ def Monitors(simulation: Simulation, frame: int):
     One HTML element: all figures change at once, for the price of one widget update.
     """
     with simulation.lock:
-        figures = hotel_figures(simulation.model)
+        figures = hotel_figures(simulation.model, simulation.ghost)
     solara.HTML(tag="div", unsafe_innerHTML=figures_html(figures), classes=["monitors"])

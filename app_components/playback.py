@@ -103,8 +103,8 @@ def Playback(simulation: Simulation, reset_label: str = "Reset"):
                       on_value=lambda label: simulation.speed.set(SPEED_OF[label]))
         if fastest < max(SPEEDS):
             solara.HTML(tag="div", style="font-size: 12px; color: #4b5563", unsafe_innerHTML=(
-                f"A hotel of {rooms} rooms plays at most {SPEEDS[fastest]} here, so that one "
-                "session cannot slow everyone's."))
+                f"{rooms} rooms in play (with the no-lever twin, if any) play at most "
+                f"{SPEEDS[fastest]} here, so that one session cannot slow everyone's."))
         if pending and not bad_input:
             solara.Info(f"Press {reset_label} to start a new hotel with your changes.",
                         dense=True)

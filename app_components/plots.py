@@ -12,14 +12,11 @@ from __future__ import annotations
 import functools
 import math
 import time
-from html import escape
 from typing import NamedTuple
 
 import altair as alt
 import pandas as pd
 import solara
-
-from model import METRICS
 
 from .hotel_state import Simulation
 
@@ -41,21 +38,20 @@ class Axis(NamedTuple):
 
 class Chart(NamedTuple):
     """A chart of 7-day means with one y axis, or two (left and right) for different units;
-    `zero_rule` draws a dashed line at 0 on the left axis."""
+    `zero_rule` draws a dashed line at 0 on the left axis; lines are `smoothing_days` means."""
 
     title: str
     left: Axis
     right: Axis | None = None
     zero_rule: bool = False
+    smoothing_days: int = SMOOTHING_DAYS
 
     def columns(self) -> list[str]:
         return [column for axis in (self.left, self.right) if axis
                 for column, _ in axis.series]
 
 
-HOTEL_CHARTS = (
-    Chart("Gross margin", Axis((("gross_margin", "gross margin"),), "share of net revenue",
-                               ".0%", ("#15803d",))),
+HOTEL_CHARTS = (  # after the margin story (margin_story.py)
     Chart("Occupancy and average rate",
           Axis((("occupancy", "occupancy"),), "share of rooms", ".0%", ("#1d4ed8",)),
           Axis((("adr", "average rate (EUR)"),), "EUR per room-night", ".1f", ("#b45309",))),
@@ -100,15 +96,20 @@ def template(chart: Chart) -> dict:
     return made.properties(title=chart.title, width=WIDTH, height=HEIGHT).to_dict()
 
 
+def thinned(table: pd.DataFrame) -> pd.DataFrame:
+    """Every n-th row of a long table, at most MAX_POINTS, always keeping the latest day."""
+    step = math.ceil(len(table) / MAX_POINTS) or 1
+    return table.iloc[::-step][::-1]
+
+
 def trend_records(rows: list[dict], chart: Chart) -> list[dict]:
     """The chart's data: 7-day means by day, columns named by their labels, thinned out for
     long runs, missing values as None (JSON null: a gap in the line)."""
     columns = chart.columns()
     table = pd.DataFrame(rows, columns=["day", *columns])
-    smooth = table[columns].rolling(SMOOTHING_DAYS, min_periods=1).mean()
+    smooth = table[columns].rolling(chart.smoothing_days, min_periods=1).mean()
     smooth.insert(0, "day", table["day"])
-    step = math.ceil(len(smooth) / MAX_POINTS) or 1
-    smooth = smooth.iloc[::-step][::-1]  # keep the latest day whatever the thinning
+    smooth = thinned(smooth)
     labels = {column: label for axis in (chart.left, chart.right) if axis
               for column, label in axis.series}
     smooth = smooth.round(4).rename(columns=labels).astype(object)  # 4 decimals: lighter
@@ -147,16 +148,3 @@ def VegaLiteSpecs(specs: list[dict]):
     with solara.Row(gap="12px", style="flex-wrap: wrap"):
         for made in specs:
             solara.widgets.VegaLite.element(spec=made)
-
-
-@solara.component
-def Plots(simulation: Simulation, frame: int):
-    """The five live charts of the main hotel, redrawn as `frame` (the version) changes."""
-    specs = use_chart_specs(
-        simulation, lambda: [spec(chart, simulation.model.rows) for chart in HOTEL_CHARTS])
-    if not simulation.model.rows:
-        solara.Info("The charts start when the first day has finished: press Play or Step.")
-        return
-    VegaLiteSpecs(specs)
-    solara.HTML(tag="div", style="font-size: 12px; color: #6b7280", unsafe_innerHTML=escape(
-        f"{SMOOTHING_DAYS}-day means. Report rate: {METRICS['housekeeper_report_rate'][1]}"))

@@ -24,6 +24,7 @@ from model import PARAMETERS, ParameterError
 MAX_WARMUP_ROOM_DAYS = 150_000
 MAX_ROOM_HOURS_PER_SECOND = 168_000
 STEP_BUDGET_SECONDS = 0.15  # of each 0.2 s frame: the rest is left for clicks and drawing
+GHOST_MAX_ROOMS = 500  # the no-lever twin doubles a hotel's cost: only up to this size
 STAFF_PER_100_ROOMS = {"receptionists": 7, "housekeepers": 8, "technicians": 2}  # defaults
 
 
