@@ -105,7 +105,8 @@ def floor_plan_svg(model, xray: bool = False) -> str:
 def staff_summary(model) -> list[str]:
     """Where the people are who are not in a room: desk, workshop, home."""
     today = model.today()
-    desk = ", ".join(r.name for r in model.front_desk.on_duty())
+    # a small roster has some on a double shift: name each once
+    desk = ", ".join(dict.fromkeys(r.name for r in model.front_desk.on_duty()))
     planned = sum(t.job == "planned work" for t in model.technicians)
     in_rooms = sum(isinstance(t.job, int) for t in model.technicians)
     if in_rooms or planned:

@@ -1,34 +1,57 @@
-"""The inspector (rule 1, "understand what your people do"): any staff member's goals,
-resources and constraints now, and their recent decisions with the reason for each."""
+"""The inspector (rule 1, "understand what your people do"): any staff member's post and
+shift, goals, resources and constraints now, and their recent decisions with the reason for
+each, in words a workshop participant knows."""
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 import solara
 
 from .hotel_state import Simulation
+from .staff_posts import staff_by_post
 
 MAX_DECISIONS = 15  # the newest; enough to see a pattern without scrolling a projector
+PLAIN_ACTIONS = {  # the model's names for decisions -> what a participant would say
+    "deflect": "tell the guest it is not my department",
+    "move": "move the guest to another room",
+    "rebate": "give the guest money back",
+    "call": "call maintenance",
+    "hold rooms in reserve": "keep rooms unsold for moves",
+    "skip check": "clean without checking the equipment",
+    "check equipment": "check the room's equipment",
+    "leave defect unreported": "see a defect, not report it",
+    "report defect": "report a defect to maintenance",
+    "planned work first": "stay on planned work",
+    "finish planned work": "finish planned work first",
+    "no evening cover": "nobody from maintenance on call tonight",
+    "evening cover": "a technician on call tonight",
+    "grant quota slack": "give housekeepers time for checks",
+}
+PLAIN_WORDS = {"deflect": "'not my department'"}  # model terms inside the reasons
+ROOM = re.compile(r"\broom (\d+)")
 
 
-def staff_choices(model) -> dict[str, object]:
-    """Label -> staff member, with where each one is now, e.g. 'Housekeeper 8 (room 305)'."""
-    desk = set(map(id, model.front_desk.on_duty()))
-    choices = {}
-    for member in model.staff():
-        where = ""
-        if member.role == "housekeeper":
-            room = member.location(model.time)
-            where = f" (cleaning room {room})" if room is not None else ""
-        elif member.role == "technician" and member.job is not None:
-            where = f" ({'room ' if isinstance(member.job, int) else ''}{member.job})"
-        elif member.role == "receptionist" and id(member) in desk:
-            where = " (at the desk)"
-        elif member.role == "manager":
-            where = f" ({member.function})"
-        choices[f"{member.name}{where}"] = member
-    return choices
+def plain(text: str, words: dict[str, str]) -> str:
+    for term, said in words.items():
+        text = re.sub(rf"\b{re.escape(term)}\b", said, text)
+    return text
+
+
+def one_per_situation(decisions: list[dict]) -> list[dict]:
+    """Newest first, one decision per situation: when the same person decided about the same
+    room more than once in one hour (first 'planned work first, room 213 can wait', then
+    'repair room 213'), only the last, what was done in the end, is kept."""
+    seen, kept = set(), []
+    for decision in decisions:
+        room = ROOM.search(f"{decision['action']} {decision['reason']}")
+        key = (decision["when"][:-3], room.group(1)) if room else None  # same hour, same room
+        if key is None or key not in seen:
+            kept.append(decision)
+        if key is not None:
+            seen.add(key)
+    return kept
 
 
 def bullet_list(items: list[str]) -> str:
@@ -37,10 +60,11 @@ def bullet_list(items: list[str]) -> str:
 
 
 def decisions_table(decisions: list[dict]) -> str:
+    shown = one_per_situation(decisions)[:MAX_DECISIONS]
     rows = "".join(
         f"<tr><td style='white-space:nowrap'>{escape(d['when'])}</td>"
-        f"<td style='white-space:nowrap'><b>{escape(d['action'])}</b></td>"
-        f"<td>{escape(d['reason'])}</td></tr>" for d in decisions[:MAX_DECISIONS])
+        f"<td><b>{escape(PLAIN_ACTIONS.get(d['action'], d['action']))}</b></td>"
+        f"<td>{escape(plain(d['reason'], PLAIN_WORDS))}</td></tr>" for d in shown)
     return ("<table class='interlodge-decisions' style='font-size:13px;border-spacing:12px 2px;"
             "margin-left:-12px'>"
             "<tr style='text-align:left'><th>when</th><th>decision</th><th>why</th></tr>"
@@ -49,19 +73,22 @@ def decisions_table(decisions: list[dict]) -> str:
 
 @solara.component
 def Inspector(simulation: Simulation):
-    """Choose a staff member; see their work context and decisions, live."""
+    """Choose a staff member (by post and shift); see their work context and decisions."""
     simulation.version.value  # noqa: B018 - subscribe: the context changes as the hotel runs
     chosen, set_chosen = solara.use_state(None)  # unique_id of the chosen member
     with simulation.lock:
-        choices = staff_choices(simulation.model)
+        choices = staff_by_post(simulation.model)
         by_id = {member.unique_id: label for label, member in choices.items()}
         unique_id = chosen if chosen in by_id else simulation.model.housekeepers[0].unique_id
         context = choices[by_id[unique_id]].work_context()
     solara.Markdown("People act rationally given their **goals**, **resources** and "
                     "**constraints**. Change the context, not the speech, and behaviour "
                     "changes.")
-    solara.Select("Staff member", values=list(choices), value=by_id[unique_id],
+    solara.Select("Staff member (post and shift today)", values=list(choices),
+                  value=by_id[unique_id],
                   on_value=lambda label: set_chosen(choices[label].unique_id))
+    solara.HTML(tag="div", classes=["interlodge-post"], unsafe_innerHTML=escape(
+        by_id[unique_id]), style="font-size: 18px; font-weight: 600; margin: 4px 0 8px")
     with solara.Columns([1, 1, 1]):
         for part in ("goals", "resources", "constraints"):
             with solara.Card(part.capitalize(), margin=0):

@@ -112,10 +112,12 @@ def test_inspector_shows_a_work_context_and_reasons():
     _, rc = solara.render(Inspector(simulation), handle_error=False)
     for part in ("Goals", "Resources", "Constraints"):
         assert rc.find(v.Card, children=[part]) or rc.find(v.CardTitle, children=[part])
-    staff = field(rc, v.Select, "Staff member")
+    staff = field(rc, v.Select, "Staff member (post and shift today)")
+    assert any(re.fullmatch(r"Receptionist \d+, evening desk \(15:00-23:00\).*", label)
+               for label in staff.items)  # "the evening receptionist" can be found
     technician = next(label for label in staff.items if label.startswith("Technician"))
     staff.v_model = technician
-    assert rc.find(v.CardTitle, children=[f"Recent decisions of {technician.split(' (')[0]} "
+    assert rc.find(v.CardTitle, children=[f"Recent decisions of {technician.split(',')[0]} "
                                           "(newest first)"]).widgets
 
 

@@ -121,6 +121,12 @@ def test_inspector_shows_goals_resources_constraints_and_reasons(hotel_page, sho
     expect(hotel_page.locator(".interlodge-decisions")).to_contain_text("why")
     choose(hotel_page, "Staff member", re.compile(r"^Technician 16"))
     expect(hotel_page.get_by_text("Recent decisions of Technician 16")).to_be_visible()
+    # "the evening receptionist" the lesson asks for: found by post and shift
+    hotel_page.locator(".v-select").filter(has_text="Staff member").first.click()
+    hotel_page.get_by_role("option", name=re.compile(r"^Receptionist \d+, evening desk")
+                           ).first.click()
+    hotel_page.wait_for_timeout(300)
+    expect(hotel_page.locator(".interlodge-post")).to_contain_text("evening desk (15:00-23:00)")
     shoot(hotel_page, "inspector")
 
 
