@@ -73,7 +73,7 @@ class FrontDesk:
     def hold_rooms_in_reserve(self) -> None:
         """The evening receptionist decides how many free rooms to keep from late sales."""
         hotel = self.hotel
-        now = hotel.time
+        now = hotel.now
         free = [room for room in hotel.rooms if room.lettable(now)]
         desk = self.on_duty()
         held = desk[0].hold_rooms_in_reserve(len(free))
@@ -88,7 +88,7 @@ class FrontDesk:
         due = self.arrivals.get(hotel.hour)
         if not due:
             return
-        p, tally, now = hotel.p, hotel.tally, hotel.time
+        p, tally, now = hotel.p, hotel.tally, hotel.now
         free = [room for room in hotel.rooms if room.lettable(now)]
         while due:
             arrival = due.pop()
@@ -173,7 +173,7 @@ class FrontDesk:
 
     def spare_room(self, guest):
         """A room to move `guest` into: one held in reserve first, else any free one."""
-        now = self.hotel.time
+        now = self.hotel.now
         free = [room for room in self.hotel.rooms
                 if room.lettable(now) and room is not guest.room]
         held = [room for room in free if room.held]

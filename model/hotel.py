@@ -15,6 +15,7 @@ The model knows nothing of experiments or the app: they use `InterLodgeModel`, `
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pandas as pd
@@ -68,8 +69,17 @@ class InterLodgeModel(Model):
         if isinstance(rng, str):  # the app's seed box hands over text
             rng = int(rng)
         super().__init__(rng=rng)
+        # The day's plan is fixed: `run_hours` runs it directly rather than as a Mesa event
+        # each hour; Mesa's events keep what happens on other timescales (evaluations,
+        # rotations). Mesa had wrapped `step` for its per-tick schedule: it is ours again.
+        self._default_schedule.stop()
+        vars(self).pop("step", None)
         self.p = p
         self.clock = Clock(p.warmup_days)
+        # the clock as plain numbers (Mesa's `time` is an observable, dearer to read)
+        self.now = 0.0  # model hours since the start of the warm-up
+        self.hour = 0
+        self.day = -p.warmup_days
         self.levers_on = False
         self.rooms = build_rooms(p.rooms, p.floors)
         self.market = Market(p, int(self.rng.integers(2**63)), reputation=INITIAL_REPUTATION)
@@ -92,11 +102,11 @@ class InterLodgeModel(Model):
         self.managers = {function: Manager(self, function) for function in FUNCTIONS}
 
         self._day_plan = self._plan_the_day()
-        self.schedule_recurring(self.evaluate_staff, Schedule(
+        self._recurring = [self.schedule_recurring(self.evaluate_staff, Schedule(
             interval=p.evaluation_period_days * HOURS_PER_DAY,
-            start=p.evaluation_period_days * HOURS_PER_DAY))
-        for _ in range(p.warmup_days * HOURS_PER_DAY):
-            self.step()
+            start=p.evaluation_period_days * HOURS_PER_DAY))]
+        self._next_event = self._next_event_time()
+        self.run_hours(p.warmup_days * HOURS_PER_DAY)
         self.switch_levers_on()
 
     def _vary(self, propensity: float) -> float:
@@ -125,21 +135,32 @@ class InterLodgeModel(Model):
     # --- public interface ----------------------------------------------------------------
     def step(self) -> None:
         """Advance the hotel by one hour."""
-        for task in self._day_plan[self.clock.hour(self.time)]:
-            task()
+        self.run_hours(1)
 
     def run_days(self, days: int) -> None:
         """Advance the hotel by `days` whole days."""
-        for _ in range(days * HOURS_PER_DAY):
-            self.step()
+        self.run_hours(days * HOURS_PER_DAY)
 
-    @property
-    def day(self) -> int:
-        return self.clock.day(self.time)
+    def run_hours(self, hours: int) -> None:
+        """Advance the hotel by `hours`: each hour its tasks of the day's plan, then Mesa's
+        events due at that hour (as Mesa orders a step before the other events of a time)."""
+        plan, warmup_days = self._day_plan, self.p.warmup_days
+        for _ in range(hours):
+            now = self.now + 1.0
+            self.now = self.time = now
+            self.hour = hour = int(now % HOURS_PER_DAY)
+            self.day = int(now // HOURS_PER_DAY) - warmup_days
+            for task in plan[hour]:
+                task()
+            if now >= self._next_event:
+                self.time = now - 1.0  # Mesa runs the events up to a time it has not reached
+                self.run_until(now)
+                self._next_event = self._next_event_time()
+        self.steps += hours
 
-    @property
-    def hour(self) -> int:
-        return self.clock.hour(self.time)
+    def _next_event_time(self) -> float:
+        due = [g.next_scheduled_time for g in self._recurring if g.is_active]
+        return min((t for t in due if t is not None), default=math.inf)
 
     def daily_table(self) -> pd.DataFrame:
         """One row per reported day, columns as in `model.metrics.METRICS`."""
@@ -203,8 +224,9 @@ class InterLodgeModel(Model):
             receptionist.trained = self.p.training
         if self.p.rotation:
             period = self.p.rotation_period_days * HOURS_PER_DAY
-            self.schedule_recurring(self.rotate_managers,
-                                    Schedule(interval=period, start=self.time + period))
+            self._recurring.append(self.schedule_recurring(
+                self.rotate_managers, Schedule(interval=period, start=self.now + period)))
+            self._next_event = self._next_event_time()
 
     def rotate_managers(self) -> None:
         """Each manager moves to the next function: front office, housekeeping, maintenance."""

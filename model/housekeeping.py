@@ -39,7 +39,7 @@ class Housekeeping:
         self.quota = max(1.0, p.housekeeper_quota - slack)
         n = min(len(hotel.housekeepers), max(1, round(len(to_clean) / self.quota)))
         on_duty = hotel.random.sample(hotel.housekeepers, n)
-        start = float(hotel.time)
+        start = hotel.now
         for i, housekeeper in enumerate(on_duty):
             section = to_clean[i * len(to_clean) // n:(i + 1) * len(to_clean) // n]
             section.sort(key=lambda room: room.guest is not None)  # check-outs first

@@ -49,7 +49,7 @@ class Maintenance:
 
     def work_the_hour(self) -> None:
         for technician in self.hotel.technicians:
-            technician.work_until(self.hotel.time + 1)
+            technician.work_until(self.hotel.now + 1)
 
     def arrange_evening_cover(self) -> None:
         hotel = self.hotel
@@ -97,7 +97,7 @@ class Maintenance:
     def call(self, defect: Defect, receptionist) -> bool:
         """Reception calls maintenance for a guest now; True if the defect is repaired."""
         hotel = self.hotel
-        order = self.open_work_order(defect, "reception", hotel.time)
+        order = self.open_work_order(defect, "reception", hotel.now)
         if not self.reachable():
             return False
         if c.Clock.maintenance_on_shift(hotel.hour):

@@ -23,7 +23,7 @@ class NightAudit:
     def close_day(self) -> None:
         """Close the day: revenue, wear and tear, costs, the day's row."""
         hotel = self.hotel
-        p, rng, now = hotel.p, hotel.random, hotel.time
+        p, rng, now = hotel.p, hotel.random, hotel.now
         occupied = [room for room in hotel.rooms if room.guest is not None]
         for room in occupied:
             hotel.ledger.earn(room.guest.rate)
