@@ -68,7 +68,6 @@ class FrontDesk:
                 hotel.tally.satisfaction[guest.experience].append(satisfaction)
                 hotel.market.hear_from(satisfaction, day)
                 room.guest = None
-                guest.remove()
 
     def hold_rooms_in_reserve(self) -> None:
         """The evening receptionist decides how many free rooms to keep from late sales."""
@@ -88,11 +87,12 @@ class FrontDesk:
         due = self.arrivals.get(hotel.hour)
         if not due:
             return
-        p, tally, now = hotel.p, hotel.tally, hotel.now
-        free = [room for room in hotel.rooms if room.lettable(now)]
+        p, tally, now, choice = hotel.p, hotel.tally, hotel.now, hotel.random.choice
+        desk = self.on_duty()
+        free, unheld = self._free_rooms(now)
         while due:
             arrival = due.pop()
-            receptionist = hotel.random.choice(self.on_duty())
+            receptionist = choice(desk)
             if arrival.late:
                 if not (free and receptionist.sell_to_late_arrival(len(free))):
                     tally.late_arrivals_turned_away += 1
@@ -100,19 +100,26 @@ class FrontDesk:
             elif not free:
                 tally.reservations_walked += 1
                 continue
-            unheld = [room for room in free if not room.held]
-            room = hotel.random.choice(unheld or free)
+            room = choice(unheld or free)
             rate = hotel.market.rate()
             if arrival.late and receptionist.concede_discount():
                 rate *= 1.0 - p.walk_in_discount
                 tally.discounts_given += 1
             guest = Guest(hotel, arrival.nights, rate)
+            if not room.held:
+                unheld.remove(room)
             self.let(room, guest)
             free.remove(room)
-            defect = guest.find_defect(p.guest_find_at_checkin)
-            if defect is not None:
-                self.guest_finds(guest, defect)
-                free = [room for room in hotel.rooms if room.lettable(now)]  # a move took one
+            if room.defects:  # most rooms have none to find
+                defect = guest.find_defect(p.guest_find_at_checkin)
+                if defect is not None:
+                    self.guest_finds(guest, defect)
+                    free, unheld = self._free_rooms(now)  # a move may have taken one
+
+    def _free_rooms(self, now: float) -> tuple[list, list]:
+        """The rooms that can be let now, and those of them not held in reserve."""
+        free = [room for room in self.hotel.rooms if room.lettable(now)]
+        return free, [room for room in free if not room.held]
 
     @staticmethod
     def let(room, guest) -> None:
