@@ -94,6 +94,14 @@ class Defect:
         return self.repaired_at is None
 
 
+def lettable_rooms(rooms: list[Room], now: float) -> list[Room]:
+    """The rooms that can be let at `now` (`Room.lettable`, inlined: the desk asks every
+    hour of the evening)."""
+    return [room for room in rooms
+            if room.guest is None and room.clean and room.ready_at <= now
+            and not (room.defects and room.known_defect)]
+
+
 def build_rooms(rooms: int, floors: int) -> list[Room]:
     """Spread `rooms` over `floors` as evenly as possible, numbered 101, 102, ..."""
     per_floor, extra = divmod(rooms, floors)

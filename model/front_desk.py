@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import clock as c
-from .building import FOUND_BY_GUEST
+from .building import FOUND_BY_GUEST, lettable_rooms
 from .guests import Guest
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ class FrontDesk:
         """The evening receptionist decides how many free rooms to keep from late sales."""
         hotel = self.hotel
         now = hotel.now
-        free = [room for room in hotel.rooms if room.lettable(now)]
+        free = lettable_rooms(hotel.rooms, now)
         desk = self.on_duty()
         held = desk[0].hold_rooms_in_reserve(len(free))
         for receptionist in desk:
@@ -118,7 +118,7 @@ class FrontDesk:
 
     def _free_rooms(self, now: float) -> tuple[list, list]:
         """The rooms that can be let now, and those of them not held in reserve."""
-        free = [room for room in self.hotel.rooms if room.lettable(now)]
+        free = lettable_rooms(self.hotel.rooms, now)
         return free, [room for room in free if not room.held]
 
     @staticmethod

@@ -95,12 +95,13 @@ class Market:
         new = int(rng.poisson(mean))
         late = rng.random(new) < p.late_arrival_share
         total = new + self.returns.pop(day, 0)
-        nights = rng.geometric(1.0 / p.mean_stay_nights, size=total)
-        hours = rng.integers(ARRIVALS.start, ARRIVALS.stop, size=total)
-        late_hours = rng.integers(LATE_ARRIVALS.start, LATE_ARRIVALS.stop, size=total)
+        late = late.tolist()  # plain Python values: numpy's element access is slow
+        nights = rng.geometric(1.0 / p.mean_stay_nights, size=total).tolist()
+        hours = rng.integers(ARRIVALS.start, ARRIVALS.stop, size=total).tolist()
+        late_hours = rng.integers(LATE_ARRIVALS.start, LATE_ARRIVALS.stop, size=total).tolist()
         return [
-            Arrival(int(late_hours[i] if i < new and late[i] else hours[i]), int(nights[i]),
-                    bool(i < new and late[i]))
+            Arrival(late_hours[i] if i < new and late[i] else hours[i], nights[i],
+                    i < new and late[i])
             for i in range(total)
         ]
 
