@@ -84,6 +84,8 @@ class ContextAgent(Agent):
     def decide(self, action: str, why: str, *values: Any, at: float | None = None) -> None:
         """Record that this agent chose `action` because `why` (formatted with `values`),
         now or at hour `at` (work planned through a shift)."""
+        if not self.decisions.maxlen:  # no log kept (sweeps): nothing to build
+            return
         when = self.model.time if at is None else at
         self.decisions.append(Decision(when, action, why, values))
 

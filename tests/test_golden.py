@@ -20,3 +20,10 @@ def test_daily_table_is_byte_identical_to_reference(case):
     changed = [column for column, h in got["columns"].items()
                if expected["columns"].get(column) != h]
     assert got["table"] == expected["table"], f"{name}: columns changed: {changed}"
+
+
+def test_sweeps_without_decision_log_get_the_same_numbers():
+    """Sweeps keep no decision log (decision_log_length=0): the log must not touch a number."""
+    preset, hotel, seed, days = CASES[-1]
+    assert (table_hashes(preset, hotel, seed, days, decision_log_length=0)["table"]
+            == REFERENCE[case_name(*CASES[-1])]["table"])

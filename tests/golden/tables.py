@@ -37,12 +37,12 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def table_hashes(preset: str, hotel: str, seed: int, days: int) -> dict:
+def table_hashes(preset: str, hotel: str, seed: int, days: int, **overrides) -> dict:
     """The hash of the case's daily table (as CSV, floats at full precision) and of each
     of its columns, so that a mismatch names the columns that changed."""
     from model import InterLodgeModel, preset_parameters
 
-    params = preset_parameters(preset, SMALL if hotel == "small" else {})
+    params = preset_parameters(preset, (SMALL if hotel == "small" else {}) | overrides)
     model = InterLodgeModel(rng=seed, **params)
     model.run_days(days)
     table = model.daily_table()
