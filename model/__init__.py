@@ -5,11 +5,19 @@ from agents import Situation
 from .bridge import margin_bridge
 from .hotel import InterLodgeModel
 from .metrics import METRICS
-from .parameters import LEVERS, PARAMETERS, ParameterError, Parameters, validate_parameters
+from .parameters import (
+    LEVER_SIDE,
+    LEVERS,
+    PARAMETERS,
+    ParameterError,
+    Parameters,
+    validate_parameters,
+)
 from .presets import PRESET_DESCRIPTIONS, PRESETS, preset_parameters
 
 __all__ = [
     "LEVERS",
+    "LEVER_SIDE",
     "METRICS",
     "PARAMETERS",
     "PRESETS",

@@ -16,6 +16,7 @@ The model knows nothing of experiments or the app: they use `InterLodgeModel`, `
 from __future__ import annotations
 
 import math
+import pickle
 from typing import Any
 
 import pandas as pd
@@ -42,7 +43,7 @@ from .maintenance import Maintenance
 from .market import Market
 from .metrics import METRICS, DayCounters
 from .night_audit import NightAudit
-from .parameters import Parameters
+from .parameters import LEVER_SIDE, ParameterError, Parameters
 
 # The hotel as it was: the baseline's own levels (measured over 20 seeds), so that the
 # warm-up only has to settle the details.
@@ -62,10 +63,43 @@ class InterLodgeModel(Model):
 
     The constructor runs the warm-up (`warmup_days` of the status quo, not reported), then
     switches the chosen levers on: day 0 is the first day under the new management.
+
+    The warm-up reads no lever-side parameter (`model.parameters.LEVER_SIDE`), so several
+    lever settings can share one: `InterLodgeModel.warm_up(rng, **parameters)` returns the
+    hotel at the end of its warm-up and `hotel.with_levers(**lever_side)` a copy of it under
+    new management, with the same numbers as `InterLodgeModel(rng, **all those parameters)`.
     """
 
     def __init__(self, rng=None, **parameters: Any):
-        p = Parameters.from_values(parameters)
+        self._warm_up(rng, Parameters.from_values(parameters))
+        self.switch_levers_on()
+
+    @classmethod
+    def warm_up(cls, rng=None, **parameters: Any) -> InterLodgeModel:
+        """The hotel of seed `rng` after its warm-up, levers not yet on; lever-side
+        parameters given here are the defaults of `with_levers`."""
+        hotel = cls.__new__(cls)
+        hotel._warm_up(rng, Parameters.from_values(parameters))
+        return hotel
+
+    def with_levers(self, **lever_side: Any) -> InterLodgeModel:
+        """A copy of this warmed-up hotel with `lever_side` parameters (levers and what only
+        they read) over its own, levers switched on. The copy runs exactly as a hotel built
+        whole with those parameters and the same seed; this hotel stays as it is."""
+        if self.levers_on:
+            raise RuntimeError("with_levers starts from a warmed-up hotel (warm_up), "
+                               "whose levers are not on yet")
+        others = sorted(set(lever_side) - set(LEVER_SIDE))
+        if others:
+            raise ParameterError(f"{', '.join(others)}: not lever-side parameters; they shape "
+                                 f"the warm-up (give them to warm_up)")
+        p = Parameters.from_values(self.p.as_dict() | lever_side)
+        hotel = pickle.loads(pickle.dumps(self, pickle.HIGHEST_PROTOCOL))
+        hotel.p = hotel.market.p = p
+        hotel.switch_levers_on()
+        return hotel
+
+    def _warm_up(self, rng, p: Parameters) -> None:
         if isinstance(rng, str):  # the app's seed box hands over text
             rng = int(rng)
         super().__init__(rng=rng)
@@ -107,7 +141,6 @@ class InterLodgeModel(Model):
             start=p.evaluation_period_days * HOURS_PER_DAY))]
         self._next_event = self._next_event_time()
         self.run_hours(p.warmup_days * HOURS_PER_DAY)
-        self.switch_levers_on()
 
     def _vary(self, propensity: float) -> float:
         """Staff differ a little around the hotel's habit."""

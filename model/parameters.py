@@ -305,6 +305,11 @@ PARAMETERS: dict[str, Parameter] = {
     for f in fields(Parameters)
 }
 LEVERS = ("incentives", "training", "rotation", "cross_evaluation")
+# Parameters read only once the levers are on, never during the warm-up, so that lever
+# settings can share a warm-up (InterLodgeModel.warm_up; tests/test_warm_up.py checks it).
+LEVER_SIDE = (*LEVERS, "cross_evaluation_weight", "rotation_period_days", "incentive_bonus",
+              "incentive_occupancy_target", "incentive_occupancy_threshold", "training_cost",
+              "training_days", "training_skill")
 
 
 def default_parameters() -> dict[str, Any]:
