@@ -121,6 +121,7 @@ class Simulation:
         self.settings = settings
         self.presence = presence or Presence()
         self.with_ghost = ghost
+        self.stop_day: int | None = None  # playing pauses at this day (a lesson step's end)
         # built when first shown; the ghost, if any, last
         self._models: list[InterLodgeModel] | None = None
         self.generation = solara.Reactive(0)  # counts resets; the controls start afresh
@@ -199,11 +200,20 @@ class Simulation:
         models = self._build_all(settings)  # outside the lock: play may go on meanwhile
         with self.lock:
             self.settings, self._models = settings, models
+            self.stop_day = None
         self.generation.value += 1
         self.pending.value = settings
         self.input_error.value = None
         self.message.value = None
         self.version.value += 1
+
+    def hours_to_stop(self) -> int | None:
+        """Hours the first hotel may still play before `stop_day`, or None (no stop)."""
+        if self.stop_day is None:
+            return None
+        with self.lock:
+            model = self.model
+            return max(0, self.stop_day * 24 - (model.day * 24 + model.hour))
 
     def rooms(self) -> int:
         """Rooms of all the hotels stepped, the ghost's included (what the session's speed

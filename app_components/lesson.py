@@ -4,6 +4,7 @@ and a guided sequence an instructor can follow with one button per step."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 import solara
 
@@ -80,32 +81,61 @@ TRY = """
 - Same seed, different levers: the **Compare** tab runs two hotels side by side.
 """
 
-GUIDED_SEQUENCE = (  # (preset, button, what to say and show)
-    ("baseline", "1. The status quo",
-     "Play for two or three months. Point at the yellow held rooms and the orange work orders; "
-     "switch on X-ray to show the defects nobody reports. Open the Inspector on a housekeeper "
-     "and then on the evening receptionist: each behaves sensibly given their context."),
-    ("attempt2", "2. Attempt 2: bonus + training",
-     "Play a year. The bonus and the training change what receptionists are told to want, "
-     "not what they can do: complaints do not fall, rebates rise (the training makes them "
-     "easier), and the margin stays flat or sinks under the bonus and training costs."),
-    ("redesign", "3. The redesign",
-     "Play 18 months at 1 week/s. Watch the report rate climb, complaints and held rooms "
-     "fall, and the margin rise about a fifth. Then open Compare to run attempt 2 and the "
-     "redesign side by side on the same seed."),
+class LessonStep(NamedTuple):
+    """A step of the guided sequence: the hotel it sets up, the speed it plays at (simulated
+    hours per second), the day it stops at, and what to say and show."""
+
+    preset: str
+    button: str
+    speed: int
+    stop_day: int
+    say: str
+
+
+WEEK_PER_SECOND = 168
+GUIDED_SEQUENCE = (
+    LessonStep("baseline", "1. The status quo", WEEK_PER_SECOND, 90,
+               "Plays three months at 1 week/s and stops. Point at the yellow held rooms and "
+               "the orange work orders; switch on X-ray to show the defects nobody reports. "
+               "Open the Inspector on a housekeeper and then on the evening receptionist: "
+               "each behaves sensibly given their context."),
+    LessonStep("attempt2", "2. Attempt 2: bonus + training", WEEK_PER_SECOND, 365,
+               "Plays a year at 1 week/s and stops. The bonus and the training change what "
+               "receptionists are told to want, not what they can do: complaints do not fall, "
+               "rebates rise (the training makes them easier), and the margin stays near the "
+               "grey no-lever line or sinks under the bonus and training costs."),
+    LessonStep("redesign", "3. The redesign", WEEK_PER_SECOND, 540,
+               "Plays 18 months at 1 week/s and stops. Watch the report rate climb, complaints "
+               "and held rooms fall, and the margin pull away from the grey no-lever line. "
+               "Then open Compare to run attempt 2 and the redesign side by side."),
 )
 
 
+def step_banner(step: int | None) -> str:
+    """One line for the hotel view: which step of the lesson is playing and where it stops."""
+    if step is None:
+        return ""
+    current = GUIDED_SEQUENCE[step]
+    return (f"Lesson step {step + 1} of {len(GUIDED_SEQUENCE)}: {current.button.split('. ')[1]}"
+            f", plays to day {current.stop_day}.")
+
+
 @solara.component
-def Lesson(on_show: Callable[[str], None]):
-    """The lesson text and the guided sequence; `on_show(preset)` starts that hotel."""
+def Lesson(on_show: Callable[[int], None], current: int | None = None):
+    """The lesson text and the guided sequence; `on_show(step)` sets up and plays that step;
+    the `current` step is marked."""
     with solara.Column(style="max-width: 980px"):
         solara.Markdown("### A guided sequence for the instructor")
-        for preset, button, say in GUIDED_SEQUENCE:
-            with solara.Row(style="align-items: center", gap="12px"):
-                solara.Button(button, color="primary", style="width: 300px; flex: none",
-                              on_click=lambda preset=preset: on_show(preset))
-                solara.HTML(tag="div", unsafe_innerHTML=say, style="font-size: 14px")
+        for index, step in enumerate(GUIDED_SEQUENCE):
+            marked = index == current
+            with solara.Row(style="align-items: center", gap="12px",
+                            classes=["lesson-step", "lesson-current" if marked else ""]):
+                solara.Button(("\u25b6 " if marked else "") + step.button, color="primary",
+                              outlined=not marked, style="width: 300px; flex: none",
+                              on_click=lambda index=index: on_show(index))
+                solara.HTML(tag="div", unsafe_innerHTML=(
+                    ("<b>Current step.</b> " if marked else "") + step.say),
+                    style="font-size: 14px")
         solara.Markdown(CASE)
         solara.Markdown(RULES)
         with solara.Columns([1, 1]):

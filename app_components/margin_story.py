@@ -59,9 +59,9 @@ def margin_template(ghost: bool) -> dict:
         y=alt.Y("margin:Q", title="margin, last 30 days", axis=alt.Axis(format=".0%"),
                 scale=alt.Scale(zero=False)),
         color=alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom"),
-                        scale=alt.Scale(domain=[THIS, GHOST], range=["#15803d", "#4b5563"])),
+                        scale=alt.Scale(domain=series, range=["#15803d", "#4b5563"])),
         strokeDash=alt.StrokeDash("series:N", legend=None, scale=alt.Scale(
-            domain=[THIS, GHOST], range=[[1, 0], [6, 4]])),
+            domain=series, range=[[1, 0], [6, 4]])),
         tooltip=["series:N", "day:Q", alt.Tooltip("margin:Q", format=".1%")])
     marker = alt.Chart(alt.Data(values=[{"day": 0, "text": "levers on"}]))
     made = alt.layer(

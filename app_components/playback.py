@@ -39,7 +39,9 @@ def play(simulation: Simulation, stop: threading.Event) -> None:
     last = time.perf_counter()
     owed = 0.0
     frame = FRAME_SECONDS * max(1.0, simulation.rooms() / FRAME_ROOMS)
-    while not stop.is_set():
+    # the playing switch too: a thread started by a render that raced with the switch being
+    # turned off (the loop below turns it off at a lesson's stop day) must not play on
+    while not stop.is_set() and simulation.playing.value:
         absent = simulation.presence.absent_reason()
         if absent:
             simulation.message.value = f"Paused: {absent}."
@@ -50,6 +52,15 @@ def play(simulation: Simulation, stop: threading.Event) -> None:
         owed += speed * min(now - last, MAX_CATCH_UP_SECONDS)
         last = now
         hours = int(owed)
+        left = simulation.hours_to_stop()
+        if left == 0:
+            simulation.stop_day = None
+            simulation.message.value = (f"Stopped at day {simulation.model.day}, where this "
+                                        "step of the lesson ends.")
+            simulation.playing.value = False
+            return
+        if left is not None:
+            hours = min(hours, left)
         if hours:
             try:
                 done = simulation.advance(hours, budget=STEP_BUDGET_SECONDS, stop=stop)

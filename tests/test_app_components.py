@@ -138,10 +138,28 @@ def test_comparison_steps_both_hotels_together():
 
 def test_lesson_buttons_start_each_step_of_the_sequence():
     shown = []
-    _, rc = solara.render(Lesson(on_show=shown.append), handle_error=False)
-    for _, label, _ in GUIDED_SEQUENCE:
+    _, rc = solara.render(Lesson(on_show=shown.append, current=1), handle_error=False)
+    for step in GUIDED_SEQUENCE:
+        label = ("\u25b6 " if step.preset == "attempt2" else "") + step.button  # marked
         button(rc, label).click()
-    assert shown == ["baseline", "attempt2", "redesign"]
+    assert shown == [0, 1, 2]
+
+
+def test_a_lesson_step_plays_at_its_speed_and_stops_at_its_day():
+    _, rc = solara.render(app.Page(), handle_error=False)
+    step = GUIDED_SEQUENCE[0]
+    rc.find(v.Tabs).widget.v_model = 3  # the Lesson tab
+    button(rc, step.button).click()
+    assert "Lesson step 1 of 3: The status quo, plays to day 90." in str(
+        [w.children for w in rc.find(v.Alert).widgets])
+    assert button(rc, "Pause")  # playing
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not any(
+            "Play" in w.children for w in rc.find(v.Btn).widgets):
+        time.sleep(0.2)
+    assert monitors(rc)[0] == f"Day {step.stop_day}, 00:00"
+    time.sleep(1.0)
+    assert monitors(rc)[0] == f"Day {step.stop_day}, 00:00"  # and stays there
 
 
 def test_xray_marks_exactly_the_rooms_with_hidden_defects():

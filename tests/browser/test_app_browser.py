@@ -148,14 +148,22 @@ def test_comparison_runs_two_hotels_and_plots_the_margin_lead(hotel_page, shoot)
     shoot(hotel_page, "comparison")
 
 
-def test_lesson_button_starts_the_redesign(hotel_page, shoot):
+def test_lesson_step_plays_at_its_speed_stops_at_its_day_and_is_marked(hotel_page, shoot):
     open_tab(hotel_page, "Lesson")
     expect(hotel_page.get_by_text("The six simple rules")).to_be_visible()
+    button(hotel_page, "1. The status quo").click()
+    expect(hotel_page.locator(".lesson-banner")).to_contain_text(
+        "Lesson step 1 of 3: The status quo, plays to day 90.")
+    expect(hotel_page.locator(".v-select").filter(has_text="Speed")).to_contain_text("1 week/s")
+    expect(button(hotel_page, "Play")).to_be_visible(timeout=90_000)  # stopped by itself
+    expect(hotel_page.locator(".monitor-value").first).to_have_text("Day 90, 00:00")
+    expect(hotel_page.get_by_text("Stopped at day 90, where this step of the lesson ends.")
+           ).to_be_visible()
+    shoot(hotel_page, "lesson-stopped")
+    open_tab(hotel_page, "Lesson")
+    expect(hotel_page.locator(".lesson-current")).to_contain_text("Current step.")
+    expect(button(hotel_page, "\u25b6 1. The status quo")).to_be_visible()
     shoot(hotel_page, "lesson")
-    button(hotel_page, "3. The redesign").click()
-    expect(button(hotel_page, "Pause")).to_be_visible()  # playing
-    expect(hotel_page.get_by_text("redesign, seed 0")).to_be_visible()
-    button(hotel_page, "Pause").click()
 
 
 def test_two_sessions_step_their_own_hotels(browser, app_url):
