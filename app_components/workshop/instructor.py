@@ -18,11 +18,11 @@ TABLE_STYLE = "font-size:13px;border-collapse:collapse"
 @solara.component
 def InstructorPage(room: Room):
     # children take the version as an argument: an unchanged element is not re-rendered
-    version = use_room_changes(room, ("public", "clock"), min_interval=1.0)
+    version = use_room_changes(room, ("public", "clock", "questions"), min_interval=1.0)
     solara.Title(f"InterLodge workshop {room.code}: instructor")
     solara.Style(".workshop-debrief th, .workshop-debrief td { padding: 2px 10px; "
                  "text-align: left }")
-    with solara.Columns([1, 2], gutters_dense=True):
+    with solara.ColumnsResponsive(12, large=[4, 8], gutters_dense=True):  # phones: stacked
         with solara.Column():
             RoomLinks(room)
             RoundControls(room, version)
@@ -102,6 +102,8 @@ def Seats(room: Room, version: tuple):
         holders = {p.seat: p for p in room.participants.values() if p.seat is not None}
         waiting = [p.name for p in room.participants.values() if p.seat is None]
         asking = set(room.questions)
+    functions = room.read(lambda model: {m.unique_id: m.function
+                                         for m in model.managers.values()}) if room.model else {}
     rows = []
     for seat in room.seats:
         person = holders.get(seat.member_id)
@@ -112,17 +114,21 @@ def Seats(room: Room, version: tuple):
                      classes=["workshop-seats"]):
         for seat, person, status in rows:
             with solara.Row(gap="8px", style="align-items:center"):
-                solara.Text(f"{seat.label}: {person.name if person else '(empty)'} {status}")
+                function = f" ({functions[seat.member_id]})" if seat.member_id in functions \
+                    else ""
+                solara.Text(f"{seat.label}{function}: {person.name if person else '(empty)'} "
+                            f"{status}")
                 if person is not None:
                     solara.Button("Free", text=True, small=True,
                                   on_click=lambda s=seat.member_id: room.free_seat(s))
-        if waiting:
-            solara.Markdown("Joined without a seat: " + ", ".join(waiting))
+        if waiting:  # names as plain text: never markup
+            solara.Text("Joined without a seat: " + ", ".join(waiting))
 
 
 @solara.component
-def Debrief(room: Room, version: tuple):
-    """Per round: people's choices next to the rule's; the outcomes; how choices moved."""
+def Debrief(room: Room, version: tuple, downloads: bool = True):
+    """Per round: people's choices next to the rule's; the outcomes; how choices moved.
+    The downloads (with people's names) only on the instructor's page."""
     records = list(room.records)
     choices = choice_table(records)
     tables = {i: room.tables[i] for i in room.tables}
@@ -150,6 +156,8 @@ def Debrief(room: Room, version: tuple):
             solara.HTML(tag="div", unsafe_innerHTML=results.to_html(
                 index=False, float_format="{:.3f}".format, border=0,
                 classes="debrief-outcomes"))
+        if not downloads:
+            return
         with solara.Row(gap="8px"):
             solara.FileDownload(lambda: csv_bytes(list(room.records)),
                                 filename=f"workshop-{room.code}-decisions.csv",

@@ -9,7 +9,7 @@ from model import PRESETS
 from .links import room_path
 from .registry import find_room, open_room
 from .room import PACES, TIMEOUTS
-from .rounds import DEFAULT_PLAN, MAX_ROUNDS
+from .rounds import DEFAULT_PLAN, MAX_ROUNDS, ROUND_DAY_CHOICES, ROUND_DAYS
 
 
 @solara.component
@@ -20,6 +20,7 @@ def Lobby():
     presets = solara.use_reactive(list(DEFAULT_PLAN))
     timeout = solara.use_reactive(str(20))
     pace = solara.use_reactive(str(2))
+    days = solara.use_reactive(str(ROUND_DAYS))
     error = solara.use_reactive("")
 
     def join():
@@ -32,14 +33,14 @@ def Lobby():
     def open_new():
         try:
             room = open_room(list(presets.value), timeout=float(timeout.value),
-                             pace=int(pace.value))
+                             pace=int(pace.value), round_days=int(days.value))
         except ValueError as problem:
             error.set(str(problem))
             return
         router.push(room_path(room.code, key=room.token))
 
     solara.Title("InterLodge workshop")
-    with solara.Columns([1, 1], gutters_dense=True):
+    with solara.ColumnsResponsive(12, medium=[6, 6], gutters_dense=True):
         with solara.Card("Join a workshop", margin=0, classes=["workshop-join-code"]):
             solara.InputText("Room code (on the projector)", value=code, continuous_update=True)
             if missing.value:
@@ -55,6 +56,8 @@ def Lobby():
                           value=timeout)
             solara.Select("Pace (simulated hours per second)", values=[str(p) for p in PACES],
                           value=pace)
+            solara.Select("Days per round (simulated)", values=[str(d) for d in
+                                                                ROUND_DAY_CHOICES], value=days)
             if error.value:
                 solara.Error(error.value, dense=True)
             solara.Button("Open a new room", on_click=open_new, color="primary",

@@ -84,6 +84,9 @@ def SeatPicker(room: Room, token: str, version: tuple):
     error = solara.use_reactive("")
     with room.lock:
         taken = {p.seat for p in room.participants.values()}
+    # managers rotate under the rotation lever: name the function they run now
+    functions = room.read(lambda model: {m.unique_id: m.function
+                                         for m in model.managers.values()}) if room.model else {}
 
     def take(member_id):
         try:
@@ -98,7 +101,9 @@ def SeatPicker(room: Room, token: str, version: tuple):
                       classes=["workshop-any-seat"])
         with solara.Row(gap="6px", style="flex-wrap:wrap;margin-top:8px"):
             for seat in room.seats:
-                solara.Button(seat.label, on_click=lambda s=seat.member_id: take(s),
+                function = functions.get(seat.member_id)
+                solara.Button(seat.label + (f" ({function})" if function else ""),
+                              on_click=lambda s=seat.member_id: take(s),
                               disabled=seat.member_id in taken, outlined=True,
                               classes=["workshop-seat"], style="text-transform:none")
 
@@ -136,7 +141,7 @@ def SeatView(room: Room, token: str, member_id: int, version: tuple):
 def Evaluation(room: Room, member_id: int):
     """The seat's evaluation and its colleagues', and its work context now."""
     # its own follower: evaluations come at day ends, no need to redraw every hour
-    use_room_changes(room, ("clock", "public"), min_interval=5.0)
+    use_room_changes(room, ("day", "public"))
     if room.model is None:
         return
     feedback = room.read(lambda model: feedback_of(model, member_id))

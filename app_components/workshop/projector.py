@@ -9,6 +9,7 @@ from app_components.floor_plan import floor_plan_svg
 from app_components.monitors import figures_html, hotel_figures
 from app_components.plots import HOTEL_CHARTS, VegaLiteSpecs, spec
 
+from .instructor import Debrief
 from .links import base_url, network_base, qr_data_uri, room_path
 from .room import Room
 from .watch import use_room_changes
@@ -18,7 +19,7 @@ REDRAW_SECONDS = 1.0
 
 @solara.component
 def ProjectorPage(room: Room):
-    use_room_changes(room, ("public", "clock"), min_interval=REDRAW_SECONDS)
+    version = use_room_changes(room, ("public", "clock"), min_interval=REDRAW_SECONDS)
     join = (network_base(base_url()) or base_url()) + room_path(room.code)
     solara.Title(f"InterLodge workshop {room.code}")
     with solara.Row(gap="16px", style="align-items:center;flex-wrap:wrap"):
@@ -27,6 +28,8 @@ def ProjectorPage(room: Room):
         solara.Markdown(f"# Room {room.code}\nJoin at **{join}**")
         with solara.Card(room.round.title, margin=0, classes=["workshop-round"]):
             solara.Markdown(f"**{room.round.announcement}**")
+    if room.round_over or room.ended:  # time for the debrief, on the big screen
+        Debrief(room, version, downloads=False)
     if room.model is None:
         return
     figures, plan, rows, clock = room.read(lambda m: (

@@ -44,10 +44,12 @@ def cost_label(option, cost: float, unit: str) -> str:
         f"{option}: worth {-cost:.0f} {unit}"
 
 
-def countdown_html(seconds: float, question_id: int) -> str:
-    """A bar that empties in `seconds` (pure CSS: no script on the page)."""
+def countdown_html(seconds: float, question_id: int, posted_at: float) -> str:
+    """A bar that empties in `seconds` (pure CSS: no script on the page); the question's id
+    and the server time it was asked at are in data attributes (for the benchmark)."""
     name = f"countdown{question_id}"
-    return (f"<style>@keyframes {name} {{ from {{ width: 100% }} to {{ width: 0% }} }}</style>"
+    return (f"<div data-question='{question_id}' data-posted='{posted_at:.3f}'></div>"
+            f"<style>@keyframes {name} {{ from {{ width: 100% }} to {{ width: 0% }} }}</style>"
             f"<div style='background:#e5e7eb;height:8px;border-radius:4px' "
             f"aria-label='time left to answer'><div style='background:#d97706;height:8px;"
             f"border-radius:4px;animation:{name} {seconds:.0f}s linear forwards'></div></div>"
@@ -79,9 +81,11 @@ def QuestionCard(room: Room, token: str, question: Question):
             error.set(str(problem))
 
     situation = question.situation
+    solara.Style(".workshop-question .v-card__title { word-break: normal }")
     with solara.Card(question_text(question), subtitle=f"{question.seat}, {question.hotel_time}",
                      margin=0, classes=["workshop-question"]):
-        solara.HTML(tag="div", unsafe_innerHTML=countdown_html(question.timeout, question.id))
+        solara.HTML(tag="div", unsafe_innerHTML=countdown_html(
+            question.timeout, question.id, question.posted_at))
         if error.value:
             solara.Error(error.value, dense=True)
         if sent.value is not None:

@@ -26,6 +26,8 @@ def open_room(presets: list[str], seed: int = 0, timeout: float = 20.0, pace: in
               idle_minutes: float = 30.0, **options) -> Room:
     """A new room with its rounds (preset names); ValueError (one line) for bad settings."""
     plan = plan_of(presets)
+    if not 1 <= options.get("round_days", 1) <= 60:
+        raise ValueError("a round lasts 1 to 60 simulated days")
     if not 1 <= idle_minutes <= 24 * 60:
         raise ValueError("a room closes after 1 minute to 24 hours idle")
     with _lock:

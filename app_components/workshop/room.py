@@ -9,7 +9,8 @@ Threads and locks: `model_lock` is held by the hotel thread while it steps, and 
 while it waits for an answer, so that pages can read the hotel (under `model_lock`) at any
 time. `lock` guards the room's own state; `changed` (on `lock`) wakes the pages' watchers,
 which follow version counters: "public" (round, seats, pace), ("seat", id) (a seat's
-question) and "clock" (every simulated hour).
+question), "questions" (any seat's), "clock" (every simulated hour) and "day". A page
+follows only what it shows: a question for one seat redraws that seat's page alone.
 """
 
 from __future__ import annotations
@@ -245,7 +246,7 @@ class Room:
                             self.timeout)
         with self.lock:
             self.questions[member.unique_id] = question
-        self._bump(("seat", member.unique_id), "public")
+        self._bump(("seat", member.unique_id), "questions")
         self.model_lock.release()
         try:
             self._wait(question)
@@ -273,7 +274,7 @@ class Room:
                              question.posted_at, answered)
                 if answer is not None and kind == "work order":
                     self.earlier[earlier_key] = answer
-        self._bump(("seat", member.unique_id), "public")
+        self._bump(("seat", member.unique_id), "questions")
         if kind == "shift":
             return None  # the plan answers the shift's checks; the model ignores this
         return answer
@@ -378,7 +379,7 @@ class Room:
                 self.earlier.clear()
                 self._quiet = False
         self.touch()
-        self._bump("public", "clock", *[("seat", s.member_id) for s in self.seats])
+        self._bump("public", "clock", "day", *[("seat", s.member_id) for s in self.seats])
 
     def _build(self, round_: Round) -> InterLodgeModel:
         return InterLodgeModel(rng=self.seed,
@@ -396,8 +397,10 @@ class Room:
                 with self.model_lock:
                     if self.model is None or self.ended:
                         continue
+                    day = self.model.day
                     self.model.step()
                     over = self.model.day >= self.round_days
+                    new_day = self.model.day != day
             except Exception as error:  # a bug: say so to the instructor, stop playing
                 logger.exception("workshop room %s: the hotel failed", self.code)
                 self.message = f"The hotel stopped: {error}"
@@ -408,7 +411,7 @@ class Room:
                 with self.lock:
                     self.playing, self.round_over = False, True
                 self._bump("public")
-            self._bump("clock")
+            self._bump("clock", *(("day",) if new_day else ()))
             time.sleep(max(0.0, 1.0 / self.pace - (time.monotonic() - started)))
 
     def close(self) -> None:

@@ -26,6 +26,7 @@ ANNOUNCEMENTS = {
 # their evaluations within a round of a few simulated days.
 WORKSHOP_PARAMETERS = {"evaluation_period_days": 7}
 ROUND_DAYS = 7  # simulated days a round lasts unless the instructor moves on earlier
+ROUND_DAY_CHOICES = (3, 5, 7, 10, 14)
 MAX_ROUNDS = 6
 
 
