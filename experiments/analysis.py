@@ -29,7 +29,7 @@ from scipy import stats
 from .designs import Design, build_design
 from .experiment import Experiment
 from .outcomes import outcome, period_values
-from .paired import margin_bridges, paired_effects, reference_point
+from .paired import comparisons, margin_bridges, paired_effects
 from .store import OUTCOME_COLUMNS, iter_daily, read_manifest, read_runs
 
 CONFIDENCE = 0.95
@@ -50,7 +50,7 @@ class Analysis:
     metric: str
     runs: pd.DataFrame
     summary: pd.DataFrame
-    reference: int | None = None
+    reference: str | None = None
     paired: pd.DataFrame | None = None
     bridges: pd.DataFrame | None = None
     effects: pd.DataFrame | None = None
@@ -96,17 +96,17 @@ def _compare_with_reference(analysis: Analysis, reference: str | None) -> None:
     if len(analysis.design.points) < 2:
         return
     try:
-        index = reference_point(analysis.design, reference or "baseline",
-                                identity["base_parameters"])
+        name, compared = comparisons(analysis.design, reference or "baseline",
+                                     identity["base_parameters"])
     except ValueError:
         if reference is not None:
             raise
-        analysis.notes.append("no paired effects: no baseline point in this design; choose "
-                              "one with --reference LABEL")
+        analysis.notes.append("no paired effects: no baseline in this design; choose a "
+                              "reference with --reference LABEL")
         return
-    analysis.reference = index
-    analysis.paired = paired_effects(analysis.runs, analysis.design, analysis.metric, index)
-    analysis.bridges = margin_bridges(analysis.folder, analysis.runs, analysis.design, index,
+    analysis.reference = name
+    analysis.paired = paired_effects(analysis.runs, compared, analysis.metric)
+    analysis.bridges = margin_bridges(analysis.folder, analysis.runs, compared,
                                       identity["days"], identity["summary_days"])
 
 

@@ -225,13 +225,13 @@ def run_one(args) -> int:
 
 
 def _print_paired(analysis) -> None:
-    reference = analysis.design.labels[analysis.reference]
+    reference = analysis.reference
     paired = analysis.paired
     how = ("replicate by replicate, same seeds" if (paired["pairing"] == "paired").all()
            else "unpaired where the seeds differ (Welch)")
     print(f"\n{analysis.metric}: difference from '{reference}' ({how}); mean and 95% "
           f"interval over replicates:")
-    print(paired.drop(columns="point_index").head(MAX_PRINTED_POINTS)
+    print(paired.head(MAX_PRINTED_POINTS)
           .to_string(index=False, float_format=lambda x: f"{x:.4g}"))
     if analysis.bridges is not None:
         print(f"\nmargin bridge against '{reference}' (margin points; each column adds up to "

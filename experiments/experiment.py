@@ -6,7 +6,9 @@ still has the same number of replicates (give or take one) at every point.
 
 Seeds: one root seed per experiment, one derived seed per run. A run's seed comes from
 numpy's SeedSequence with the root seed as entropy and the run's place in the design,
-(point_index, replicate), as spawn key. It depends on nothing else, so any run can be
+(point_index, replicate), as spawn key (a design comparing policies on common worlds uses the
+world's index instead of the point's, so all policies of a world share seeds). It depends on
+nothing else, so any run can be
 reproduced alone, in any order, on any number of workers, and adding replicates or points to
 a design never changes the seeds of the runs already there.
 """
@@ -108,7 +110,7 @@ class Experiment:
 
     def _spec(self, base: dict[str, Any], point_index: int, replicate: int) -> RunSpec:
         return RunSpec(run_id(point_index, replicate), point_index, replicate,
-                       run_seed(self.root_seed, point_index, replicate),
+                       run_seed(self.root_seed, self.design.seed_key(point_index), replicate),
                        base | self.design.points[point_index], self.days, self.summary_days)
 
     def identity(self) -> dict[str, Any]:

@@ -35,6 +35,30 @@ CONFIDENCE = 0.95
 MAX_BRIDGES = 16  # scenarios bridged; beyond, the tables say more than a reader can use
 
 
+Comparisons = dict[str, list[tuple[int, int]]]  # label -> [(point, its reference point)]
+
+
+def comparisons(design: Design, reference: str, base: dict[str, Any]
+                ) -> tuple[str, Comparisons]:
+    """The reference's name and what is compared with it: for a design of policies on
+    common worlds, each other policy, world by world, against the reference policy; for
+    any other design, each other point against the reference point."""
+    if design.policies is not None:
+        if reference not in design.policies:
+            raise ValueError(f"--reference {reference!r} is no policy of this design; "
+                             f"choose one of {', '.join(dict.fromkeys(design.policies))}")
+        where = {(w, p): i for i, (w, p) in enumerate(zip(design.worlds, design.policies,
+                                                          strict=True))}
+        pairs: Comparisons = {}
+        for (world, policy), index in where.items():
+            if policy != reference:
+                pairs.setdefault(policy, []).append((index, where[(world, reference)]))
+        return reference, pairs
+    index = reference_point(design, reference, base)
+    return design.labels[index], {label: [(i, index)] for i, label in enumerate(design.labels)
+                                  if i != index}
+
+
 def reference_point(design: Design, reference: str, base: dict[str, Any]) -> int:
     """The index of the reference point: the point labelled `reference`, or given by its
     index; `baseline` also finds the point whose parameters (`base`, the experiment's, with
@@ -53,76 +77,91 @@ def reference_point(design: Design, reference: str, base: dict[str, Any]) -> int
                      f"(e.g. {design.labels[0]!r}) or a point index")
 
 
-def paired_effects(runs: pd.DataFrame, design: Design, metric: str,
-                   reference: int) -> pd.DataFrame:
-    """One row per other point: its label, the pairing (paired or unpaired), the number of
-    pairs (or runs), the mean difference from the reference and its 95% interval."""
-    ok = runs[runs["status"] == "ok"]
-    base = ok[ok["point_index"] == reference].set_index("replicate")
+def paired_runs(runs: pd.DataFrame, pairs: list[tuple[int, int]], metric: str
+                ) -> pd.DataFrame:
+    """The successful runs of each (point, reference point) pair side by side, replicate by
+    replicate: columns world_point, replicate, seed, seed_reference, value, reference."""
+    ok = runs[runs["status"] == "ok"].set_index(["point_index", "replicate"])
     rows = []
-    for point_index, group in ok.groupby("point_index"):
-        if point_index == reference:
+    for point, reference in pairs:
+        if point not in ok.index.get_level_values(0) or \
+                reference not in ok.index.get_level_values(0):
             continue
-        group = group.set_index("replicate")
-        common = group.index.intersection(base.index)
-        seeds_shared = len(common) > 0 and (group.loc[common, "seed"]
-                                            == base.loc[common, "seed"]).all()
-        if seeds_shared:
-            differences = group.loc[common, metric] - base.loc[common, metric]
-            n, mean, low, high = _t_interval(differences.to_numpy(dtype=float))
+        mine, theirs = ok.loc[point], ok.loc[reference]
+        joined = mine[["seed", metric]].join(theirs[["seed", metric]], how="inner",
+                                             suffixes=("", "_reference"))
+        rows.append(joined.reset_index().assign(point_index=point))
+    if not rows:
+        return pd.DataFrame(columns=["point_index", "replicate", "seed", "seed_reference",
+                                     "value", "reference"])
+    return pd.concat(rows, ignore_index=True).rename(
+        columns={metric: "value", f"{metric}_reference": "reference"})
+
+
+def paired_effects(runs: pd.DataFrame, compared: Comparisons, metric: str) -> pd.DataFrame:
+    """One row per compared label: the pairing (paired or unpaired), the number of pairs (or
+    runs), the mean difference from the reference and its 95% interval."""
+    ok = runs[runs["status"] == "ok"]
+    rows = []
+    for label, pairs in compared.items():
+        joined = paired_runs(runs, pairs, metric)
+        if len(joined) and (joined["seed"] == joined["seed_reference"]).all():
+            differences = (joined["value"] - joined["reference"]).to_numpy(dtype=float)
+            n, mean, low, high = _t_interval(differences)
             pairing = "paired"
         else:
-            n, mean, low, high = _welch(group[metric].to_numpy(dtype=float),
-                                        base[metric].to_numpy(dtype=float))
+            points, references = zip(*pairs, strict=True)
+            values = ok.loc[ok["point_index"].isin(points), metric]
+            base = ok.loc[ok["point_index"].isin(references), metric]
+            n, mean, low, high = _welch(values.to_numpy(dtype=float),
+                                        base.to_numpy(dtype=float))
             pairing = "unpaired"
-        rows.append({"point_index": point_index, "label": design.labels[point_index],
-                     "pairing": pairing, "n": n, "difference": mean, "ci_low": low,
-                     "ci_high": high})
-    return pd.DataFrame(rows, columns=["point_index", "label", "pairing", "n", "difference",
-                                       "ci_low", "ci_high"])
+        rows.append({"label": label, "pairing": pairing, "n": n, "difference": mean,
+                     "ci_low": low, "ci_high": high})
+    return pd.DataFrame(rows, columns=["label", "pairing", "n", "difference", "ci_low",
+                                       "ci_high"])
 
 
-def margin_bridges(folder: Path, runs: pd.DataFrame, design: Design, reference: int,
-                   days: int, summary_days: int) -> pd.DataFrame | None:
-    """The margin bridge of every other point against the reference (channels as rows, one
-    column per scenario label, margin points as shares), over the last `summary_days` days of
-    the replicates both have with the same seed; None when the design has more than
-    MAX_BRIDGES points or no such pair."""
-    if len(design.points) - 1 > MAX_BRIDGES:
+def margin_bridges(folder: Path, runs: pd.DataFrame, compared: Comparisons, days: int,
+                   summary_days: int) -> pd.DataFrame | None:
+    """The margin bridge of every compared label against the reference (channels as rows,
+    one column per label, margin points as shares), over the last `summary_days` days of the
+    replicates run on the same seed as their reference, all stacked; None when there are
+    more than MAX_BRIDGES labels or no such pair."""
+    if len(compared) > MAX_BRIDGES:
         return None
-    ok = runs[runs["status"] == "ok"]
-    seeds = ok.pivot(index="replicate", columns="point_index", values="seed")
-    if reference not in seeds.columns:
+    runs_of = {}  # label -> (the scenario's runs, their references' runs)
+    for label, pairs in compared.items():
+        joined = paired_runs(runs, pairs, "status")
+        joined = joined[joined["seed"] == joined["seed_reference"]]
+        references = dict(pairs)
+        scenario = set(zip(joined["point_index"], joined["replicate"], strict=True))
+        if scenario:
+            runs_of[label] = (scenario, {(references[p], r) for p, r in scenario})
+    if not runs_of:
         return None
+    needed = set().union(*(mine | theirs for mine, theirs in runs_of.values()))
     first_day = days - min(summary_days, days)
-    tables = {}
+    tables = []
     for part in iter_daily(folder):
-        part = part[part["day"] >= first_day]
-        for point_index, rows in part.groupby("point_index"):
-            tables.setdefault(point_index, []).append(rows)
-    tables = {k: pd.concat(v, ignore_index=True) for k, v in tables.items()}
-    columns = {}
-    for point_index in seeds.columns:
-        if point_index == reference or point_index not in tables:
-            continue
-        shared = seeds.index[seeds[point_index] == seeds[reference]]
-        if len(shared) == 0:
-            continue
-        scenario, base = (_stacked(tables[i], shared) for i in (point_index, reference))
-        columns[design.labels[point_index]] = margin_bridge(scenario, base)
-    if not columns:
-        return None
+        keep = pd.Series(list(zip(part["point_index"], part["replicate"], strict=True)),
+                         index=part.index).isin(needed) & (part["day"] >= first_day)
+        tables.append(part[keep])
+    daily = pd.concat(tables, ignore_index=True).merge(
+        runs[["point_index", "replicate", "seed"]], on=["point_index", "replicate"])
+    columns = {label: margin_bridge(_stacked(daily, mine), _stacked(daily, theirs))
+               for label, (mine, theirs) in runs_of.items()}
     kinds = next(iter(columns.values()))["kind"]
     return pd.concat({label: bridge["change"] for label, bridge in columns.items()},
                      axis=1).assign(kind=kinds)
 
 
-def _stacked(table: pd.DataFrame, replicates: pd.Index) -> pd.DataFrame:
-    """The daily rows of `replicates`, with the bridge's `seed` column (the replicate: paired
-    replicates share their model seed)."""
-    rows = table[table["replicate"].isin(replicates)]
-    return rows.rename(columns={"replicate": "seed"}).sort_values(["seed", "day"],
-                                                                  ignore_index=True)
+def _stacked(daily: pd.DataFrame, runs: set[tuple[int, int]]) -> pd.DataFrame:
+    """The daily rows of `runs` ((point, replicate) pairs), with their model seed in the
+    bridge's `seed` column: a scenario's run and its reference's share it."""
+    keys = pd.Series(list(zip(daily["point_index"], daily["replicate"], strict=True)),
+                     index=daily.index)
+    return daily[keys.isin(runs)].sort_values(["seed", "day"], ignore_index=True)
 
 
 def _t_interval(values: np.ndarray) -> tuple[int, float, float, float]:

@@ -169,7 +169,7 @@ def _response_figure(analysis: Analysis) -> str:
 def _paired_figure(analysis: Analysis) -> str:
     largest = analysis.paired["difference"].abs().sort_values().tail(MAX_PAIRED).index
     paired = analysis.paired.loc[largest].sort_values("difference")
-    reference = analysis.design.labels[analysis.reference]
+    reference = analysis.reference
     figure = Figure(figsize=(7, 1.2 + 0.3 * len(paired)), layout="constrained")
     axes = figure.subplots()
     axes.errorbar(paired["difference"], paired["label"], capsize=3, fmt="o",

@@ -36,6 +36,10 @@ class Design:
     labels: a short name per point for tables and figures.
     problem: for sampled designs, SALib's problem dict (names and bounds).
     samples: for sampled designs, the unrounded sample matrix, one row per point.
+    worlds: for designs that compare policies on common worlds, the world (uncertainty
+        point) of each point: all points of one world draw the same seeds, replicate by
+        replicate, so every policy meets the same luck. None: each point its own seeds.
+    policies: for those designs, the policy of each point (its name in the design).
     """
 
     kind: str
@@ -45,6 +49,13 @@ class Design:
     labels: list[str]
     problem: dict[str, Any] | None = None
     samples: np.ndarray | None = field(default=None, repr=False)
+    worlds: list[int] | None = None
+    policies: list[str] | None = None
+
+    def seed_key(self, point_index: int) -> int:
+        """The first element of the spawn key of the point's seeds (experiments.experiment):
+        its world when the design has worlds, else the point itself."""
+        return point_index if self.worlds is None else self.worlds[point_index]
 
     @property
     def factors(self) -> list[str]:
