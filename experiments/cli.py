@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "experiments.commands",
     "experiments.validation",
     "experiments.bridge_command",
+    "experiments.discovery",
     "app_components.command",
 )
 

@@ -9,7 +9,9 @@ design supports it:
 - paired_effects.png: each scenario's paired difference from the reference, with the margin
   bridge per scenario below it;
 - factorial_effects.png: main effects and two-way interactions with 95% intervals;
-- sensitivity.png: Sobol S1/ST or Morris mu*/sigma.
+- sensitivity.png: Sobol S1/ST or Morris mu*/sigma;
+- discovery_tradeoff.png: the peeling trajectory of the last `interlodge discover` and the
+  ranges of its chosen box.
 Tables: summary.csv (every outcome per design point), paired.csv and bridge.csv, and
 effects.csv, sobol.csv or morris.csv when computed.
 """
@@ -26,6 +28,7 @@ from matplotlib.figure import Figure
 
 from model import PARAMETERS
 
+from . import discovery
 from .analysis import Analysis, analyse, time_course
 from .outcomes import outcome
 
@@ -65,6 +68,9 @@ def write_report(folder: Path, metric: str = "gross_margin", reference: str | No
         sections.append(_effects_figure(analysis))
     if analysis.sobol is not None or analysis.morris is not None:
         sections.append(_sensitivity_figure(analysis))
+    found = discovery.load(folder)
+    if found is not None:
+        sections.append(_discovery_figure(folder, found))
     sections.append(_summary_table(analysis))
     path = folder / REPORT
     temporary = folder / f".{REPORT}.tmp"
@@ -192,6 +198,31 @@ def _paired_figure(analysis: Analysis) -> str:
                       float_format=lambda x: f"{x:+.2f}", border=0))
     return _figure(analysis.folder, figure, "paired_effects.png", caption) \
         + _table(analysis.paired) + bridge
+
+
+def _discovery_figure(folder: Path, found: dict) -> str:
+    """The trade-off of the last `interlodge discover` and its chosen box."""
+    trajectory = pd.DataFrame(found["trajectory"])
+    figure = Figure(figsize=(7, 4.5), layout="constrained")
+    axes = figure.subplots()
+    points = axes.scatter(trajectory["coverage"], trajectory["density"],
+                          c=trajectory["res_dim"], cmap="viridis", s=18)
+    chosen = trajectory.loc[found["chosen"]]
+    axes.scatter([chosen["coverage"]], [chosen["density"]], s=120, facecolors="none",
+                 edgecolors="red", linewidths=1.5, label=f"chosen box (step {found['chosen']})")
+    figure.colorbar(points, label="inputs restricted")
+    axes.set_xlabel("coverage (share of the cases of interest inside the box)")
+    axes.set_ylabel("density (share of the box that are cases)")
+    axes.legend(loc="lower left")
+    axes.grid(alpha=0.3)
+    caption = (f"Scenario discovery (PRIM) for {found['rule']}: the peeling trajectory, each "
+               "dot a box, from the whole space (coverage 1) to small dense boxes.")
+    limits = pd.DataFrame(found["restricted"])
+    table = ("<p>The box restricts no input.</p>" if limits.empty else _table(limits))
+    return (f"<h2>Where {html.escape(found['rule'])}</h2>"
+            + _figure(folder, figure, "discovery_tradeoff.png", caption)
+            + f"<p>Chosen box: coverage {chosen['coverage']:.0%}, density "
+              f"{chosen['density']:.0%}, {chosen['n']:.0f} worlds.</p>" + table)
 
 
 def _effects_figure(analysis: Analysis) -> str:

@@ -18,6 +18,8 @@ from experiments.simulation import run_hotel
 from experiments.store import ExperimentStore, iter_daily, read_runs
 
 DAYS = 20
+# the suite's small hotel as the [fixed] table of an experiment file
+SMALL_TOML = "\n[fixed]\n" + "".join(f"{k} = {v}\n" for k, v in SMALL_HOTEL.items())
 
 
 def small_experiment(design: Design | None = None, days: int = DAYS, seed: int = 7,

@@ -4,6 +4,7 @@ import re
 
 import pandas as pd
 import pytest
+from experiment_helpers import SMALL_TOML
 
 from experiments.cli import main
 from experiments.outcomes import OUTCOMES
@@ -11,15 +12,6 @@ from experiments.store import read_manifest, read_runs
 
 SMALL = ["--set", "rooms=30", "--set", "floors=3", "--set", "receptionists=3",
          "--set", "housekeepers=3", "--set", "technicians=1", "--set", "warmup_days=10"]
-SMALL_TOML = """
-[fixed]
-rooms = 30
-floors = 3
-receptionists = 3
-housekeepers = 3
-technicians = 1
-warmup_days = 10
-"""
 
 
 def write_config(tmp_path, text, name="experiment.toml"):

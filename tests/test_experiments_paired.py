@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from conftest import SMALL_HOTEL
-from experiment_helpers import small_experiment
+from experiment_helpers import SMALL_TOML, small_experiment
 from scipy import stats
 
 from experiments.analysis import analyse
@@ -133,14 +133,7 @@ days = 20
 replicates = 2
 seed = 5
 summary_days = 10
-[fixed]  # the suite's small hotel
-rooms = 30
-floors = 3
-receptionists = 3
-housekeepers = 3
-technicians = 1
-warmup_days = 10
-[design]
+""" + SMALL_TOML + """[design]
 kind = "policies_x_uncertainties"
 samples = 3
 [design.policies]
