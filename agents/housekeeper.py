@@ -124,15 +124,16 @@ class Housekeeper(ContextAgent):
         # checking without slack means overtime, which counts against her: half as likely
         tight = slack < self.model.p.check_minutes
         if self.model.random.random() < self.check_propensity * (0.5 if tight else 1.0):
-            default, why = "check equipment", ("room {}: {:.0f} min of slack; checking has paid "
-                                               "in my evaluations (I check {:.0%})")
+            default, why = "check equipment", ("room {}: {:.0f} min of slack, and I check about "
+                                               "{:.0%} of rooms, as my evaluations have taught "
+                                               "me")
             values = (room.number, slack, self.check_propensity)
         elif tight:
             default, why = "skip check", "room {}: only {:.0f} min of slack left for my quota"
             values = (room.number, slack)
         else:
-            default, why = "skip check", ("room {}: checking has not paid in evaluations (I "
-                                          "check {:.0%} of the time)")
+            default, why = "skip check", ("room {}: I check only about {:.0%} of rooms: my "
+                                          "evaluations have not rewarded checks enough")
             values = (room.number, self.check_propensity)
         return self.choose(Situation(
             "check", {"check equipment": self.model.p.check_minutes, "skip check": 0.0}, "min",
@@ -143,13 +144,14 @@ class Housekeeper(ContextAgent):
         p = self.model.p
         chance = self.report_propensity * (1.0 if slack >= p.report_minutes else 0.5)
         if self.model.random.random() < chance:
-            default, why = "report defect", ("room {}: reporting has paid in my evaluations "
-                                             "({:.0%}); {:.0f} min of slack")
+            default, why = "report defect", ("room {}: I report about {:.0%} of what I see, as "
+                                             "my evaluations have taught me; {:.0f} min of "
+                                             "slack")
             values = (room.number, self.report_propensity, slack)
         else:
             default, why = "leave defect unreported", ("room {}: a report costs {:.0f} min "
-                                                       "against my quota and has not paid "
-                                                       "({:.0%})")
+                                                       "against my quota; I report only about "
+                                                       "{:.0%} of what I see")
             values = (room.number, p.report_minutes, self.report_propensity)
         return self.choose(Situation(
             "report", {"report defect": p.report_minutes, "leave defect unreported": 0.0},

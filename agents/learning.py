@@ -1,11 +1,12 @@
 """How staff adapt: they learn from each evaluation what their cooperation earned them.
 
 After each evaluation a staff member compares the score they got with the score they would
-have got had they not spent time cooperating (checking, reporting, answering reception):
-time spent counts against the function's own metric unless the manager credits it, while
-reception's rating (under cross-evaluation, or with a manager who knows the front desk) rises
-with each good turn. The propensity moves in the direction of the payoff, with a step that
-saturates (learning-direction theory, Selten and Stoecker 1986; a Bush-Mosteller-type rule).
+have got without their cooperation (checking, reporting, answering reception): the signal is
+graded, the score received minus the score without the cooperation, each act counted once.
+Time spent counts against the function's own metric unless the manager credits it, while
+reception's rating (under cross-evaluation) rises with each good turn. The propensity moves
+in the direction of the payoff, with a step that grows with its size and saturates
+(learning-direction theory, Selten and Stoecker 1986; a Bush-Mosteller-type rule).
 Cooperation that pays grows; cooperation that costs withers; with neither, habits persist.
 """
 
@@ -33,9 +34,10 @@ def rating_of(good: int, bad: int) -> float:
 
 
 def rating_gain(evaluation: Evaluation) -> float:
-    """How much reception's rating owes to this member's good turns: without them, each good
-    mark would have been a bad one (a complaint not prevented, a call not answered)."""
-    return evaluation.rating - rating_of(0, evaluation.good + evaluation.bad)
+    """How much reception's rating owes to this member's good turns: the rating received
+    against the rating without them (each good mark is one act of cooperation, counted once;
+    without it there would be no mark, the bad marks staying as they are)."""
+    return evaluation.rating - rating_of(0, evaluation.bad)
 
 
 def adjust(propensity: float, payoff: float, rate: float, sensitivity: float) -> float:

@@ -3,7 +3,10 @@
 A manager evaluates the staff of their function each cycle. What a manager knows of the
 *other* functions (learnt by working in them, which only rotation makes happen) changes what
 the function does: quota slack for checks, evening maintenance cover, priority to guest-facing
-defects, credit for cooperation in evaluations, work orders for every complaint.
+defects, credit for cooperation in evaluations, work orders for every complaint. Each policy
+is graded and revised from what the manager can see in the hotel's daily reports (defects
+found, complaints, calls answered, compensation paid), weighted by what they know of the
+function it serves; no manager reads a hidden parameter such as the true defect rate.
 """
 
 from __future__ import annotations
@@ -15,8 +18,7 @@ from .learning import Evaluation, rating_of
 
 FUNCTIONS = ("front office", "housekeeping", "maintenance")
 LIFETIME_IN_OWN_FUNCTION = 3650.0  # days: managers start as career insiders of one function
-COVER_KNOWLEDGE = 0.5  # knowledge of the front office from which evening cover is arranged
-WORK_ORDER_KNOWLEDGE = 0.5  # knowledge of maintenance from which every complaint is logged
+REPORT_DAYS = 30  # the daily reports a manager reads before setting a policy
 QUOTA_SLACK_STEPS = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0)  # rooms a seat may take off the quota
 
 
@@ -77,13 +79,23 @@ class Manager(ContextAgent):
                     self.function, function)
         self.function = function
 
+    def observed(self, *columns: str) -> list[float]:
+        """Totals of `columns` over the last REPORT_DAYS daily reports (zeros before any)."""
+        reports = self.model.rows[-REPORT_DAYS:]
+        return [float(sum(row[c] for row in reports)) for c in columns]
+
     # --- housekeeping --------------------------------------------------------------------
     def grant_quota_slack(self) -> float:
-        """Rooms per shift to take off the quota so that checks and reports fit in it."""
+        """Rooms per shift to take off the quota so that checks and reports fit in it: the
+        minutes a check of every room and a report of every defect found would take, as far
+        as I know what reception and maintenance need from them."""
         p = self.model.p
         knows = self.cross_knowledge
-        check_cost = p.housekeeper_quota * (p.check_minutes + p.defect_visibility
-                                               * p.defect_rate * 4 * p.report_minutes)
+        by_guests, by_housekeepers, sold = self.observed(
+            "defects_found_by_guests", "defects_found_by_housekeeping", "rooms_sold")
+        defects_per_room = (by_guests + by_housekeepers) / sold if sold else 0.0
+        check_cost = p.housekeeper_quota * (p.check_minutes + defects_per_room
+                                            * p.report_minutes)
         room_minutes = self.model.housekeeping.mean_room_minutes()
         slack = knows * check_cost / room_minutes
         # each room of slack costs a room's cleaning time in wages
@@ -91,28 +103,50 @@ class Manager(ContextAgent):
         options = {rooms: rooms * wage for rooms in sorted({*QUOTA_SLACK_STEPS, slack})}
         return self.choose(Situation(
             "quota slack", options, "EUR a housekeeper a day", slack,
-            "{:.1f} rooms: I know {:.0%} of what reception and maintenance need from checks",
-            (slack, knows), action="grant quota slack"))
+            "{:.1f} rooms: checks and reports of the {:.2f} defects a room that came to light "
+            "lately need that time, and I know {:.0%} of what reception and maintenance need "
+            "from them", (slack, defects_per_room, knows), action="grant quota slack"))
 
     # --- maintenance ---------------------------------------------------------------------
+    def evening_cover_value(self) -> tuple[float, float, float]:
+        """What an evening of cover would save, as far as I know the front desk's evenings:
+        the evening complaints of late, the share of calls a technician answers, and what
+        each complaint costs: rebates and extra cleaning (EUR) and the receptionist's ordeal
+        of facing the guest (`encounter_stress`), which only a manager who knows the desk
+        counts. Returns (value, complaints per evening, answer share)."""
+        covered, evening, repaired, complaints, money, cleaning = self.observed(
+            "evening_cover", "evening_complaints", "repairs_on_complaint", "complaints",
+            "rebates", "cost_extra_cleaning")
+        days = max(1, len(self.model.rows[-REPORT_DAYS:]))
+        per_evening = evening / days
+        # complaints ended by a repair while maintenance was there (Laplace's rule)
+        reachable = complaints - evening + evening * covered / days
+        answered = (repaired + 1.0) / (reachable + 2.0)
+        per_complaint = (money + cleaning) / complaints if complaints else 0.0
+        value = self.knowledge_of("front office") * per_evening * answered * (
+            per_complaint + self.model.p.encounter_stress)
+        return value, per_evening, answered
+
     def arrange_evening_cover(self) -> bool:
-        knows = self.knowledge_of("front office")
-        cover = knows >= COVER_KNOWLEDGE
+        """Pay for on-call cover tonight when what it saves outweighs its fee."""
+        value, per_evening, answered = self.evening_cover_value()
+        fee = self.model.p.callout_fee
+        cover = value > fee
         return self.choose(Situation(
-            "evening cover", {"arrange evening cover": self.model.p.callout_fee,
-                              "no evening cover": 0.0}, "EUR",
-            "arrange evening cover" if cover else "no evening cover",
-            "I know {:.0%} of the front desk's evenings (cover from {:.0%})",
-            (knows, COVER_KNOWLEDGE))) == "arrange evening cover"
+            "evening cover", {"arrange evening cover": fee - value, "no evening cover": 0.0},
+            "EUR", "arrange evening cover" if cover else "no evening cover",
+            "{:.1f} complaints an evening of late, {:.0%} of calls answered: as far as I know "
+            "the front desk, cover would save {:.0f} EUR against its {:.0f} EUR fee",
+            (per_evening, answered, value, fee))) == "arrange evening cover"
 
     def prioritises_guest_facing(self) -> bool:
-        """Guest-facing defects before others, for managers who know the front desk."""
+        """Guest-facing defects first, as often as I know what the front desk goes through."""
         return self.model.random.random() < self.knowledge_of("front office")
 
     # --- front office --------------------------------------------------------------------
     def insists_on_work_orders(self) -> bool:
-        """Every complaint becomes a work order, for managers who know maintenance."""
-        return self.knowledge_of("maintenance") >= WORK_ORDER_KNOWLEDGE
+        """A work order for every complaint, as often as I know what maintenance needs."""
+        return self.model.random.random() < self.knowledge_of("maintenance")
 
     # --- evaluation ----------------------------------------------------------------------
     def rating_weight(self) -> float:

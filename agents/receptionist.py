@@ -4,7 +4,13 @@ Their first goal is to avoid angry encounters; the second, if there is an incent
 occupancy bonus. Their resources are rooms held back (to move guests), rebates, calls to the
 back office, their trained skills and, under cross-evaluation, their rating of the back office.
 All costs and values below are in EUR-equivalents of the receptionist's own utility, scaled by
-`encounter_stress` (what facing an angry guest with nothing to offer is worth avoiding).
+`encounter_stress` (what facing an angry guest with nothing to offer is worth avoiding); the
+weights of each option are behaviour parameters (`model.behaviour_parameters`).
+
+A room with a severe defect is not fit to sell: its guest wants another room, not money or
+words, so a rebate or "not my department" leaves the receptionist facing a guest who insists
+(`unfit_room_penalty`). That, not a taste for moves, is why rooms are kept in reserve, and why
+training (which eases rebates and deflection) does not make the reserve useless.
 """
 
 from __future__ import annotations
@@ -13,24 +19,9 @@ import math
 
 from .context import ContextAgent, Situation
 
-# What each way of handling a complaint costs the receptionist, in units of encounter_stress.
-MOVE_EFFORT = 0.45  # run to the room, re-key, carry the luggage; the guest calms down
-# ... and more when arrivals queue at the desk meanwhile (per arrival per receptionist)
-DESK_PRESSURE = 0.5
-REBATE_DISCOMFORT = 0.60  # haggle over money with a guest who stays angry (untrained)
-DEFLECT_DISCOMFORT = 1.00  # "not my department" to an angry guest (untrained)
-CALL_EFFORT = 0.05  # pick up the phone
-FAILED_CALL = 0.50  # come back to a guest who has waited for nobody
-# Stress left with the receptionist after each outcome (same unit); it fades overnight.
-STRESS_LEFT = {"repair": 0.10, "move": 0.25, "rebate": 0.50, "deflect": 0.90,
-               "failed call": 0.30}
-STRESS_FADING = 0.8  # share of stress still felt the next day
-SALE_DUTY = 0.10  # what selling one more room is worth to a receptionist without a bonus
-RATE_DUTY = 0.10  # what holding the rate for a walk-in is worth (the manager watches ADR)
-CONFRONTATION = 0.12  # refusing a discount a guest asks for
-DISCOUNT_ASKED = 0.5  # share of late arrivals who ask for a discount
-CHOICE_NOISE = 0.15  # spread of the logit choice, in units of encounter_stress
-LEARNING = 0.2  # weight of the newest experience in a receptionist's beliefs
+# plain words for each way of handling a complaint, for the reasons agents give
+SAYING = {"call": "calling maintenance", "move": "moving the guest",
+          "rebate": "offering a rebate", "deflect": "explaining that repairs are not my job"}
 
 
 class Receptionist(ContextAgent):
@@ -51,6 +42,8 @@ class Receptionist(ContextAgent):
         self.stress = 0.5
         self.call_belief = {"day": 0.5, "evening": 0.5}
         self.expected_evening_complaints = 1.0
+        # complaints seen, and those about rooms not fit to sell (a frequency belief)
+        self.complaints_seen, self.unfit_seen = 0, 0
         self.trained = False
         self.reserve = 0
 
@@ -64,9 +57,23 @@ class Receptionist(ContextAgent):
         """EUR-equivalent of one bad encounter, felt more when already strained."""
         return self.model.p.encounter_stress * (1.0 + self.stress)
 
+    def mood(self) -> str:
+        """How strained this receptionist feels, in plain words."""
+        if self.stress < 0.5:
+            return "calm"
+        return "tense" if self.stress < 1.5 else "worn out"
+
+    def deflect_ease(self) -> float:
+        """Share of the discomfort of 'not my department' removed by training and by a job
+        description that says so (restructuring)."""
+        ease = self.skill
+        if self.model.lever("restructuring"):
+            ease = 1.0 - (1.0 - ease) * (1.0 - self.model.p.role_clarity)
+        return ease
+
     def sale_value(self) -> float:
         """Worth to this receptionist of selling one more room-night."""
-        value = SALE_DUTY * self.model.p.encounter_stress
+        value = self.model.p.sale_duty * self.model.p.encounter_stress
         if self.model.lever("incentives"):
             p = self.model.p
             band = p.incentive_occupancy_target - p.incentive_occupancy_threshold
@@ -86,12 +93,16 @@ class Receptionist(ContextAgent):
     def resources(self) -> list[str]:
         res = [f"{self.reserve} rooms held back to move guests",
                "rebates, refunds and vouchers",
-               f"calls to maintenance (I expect a repair within the hour "
+               "calls to maintenance" if not self.model.lever("restructuring") else
+               "formal work orders to maintenance (no more direct calls)",
+               f"(I expect a repair within the hour after a call "
                f"{self.call_belief['day']:.0%} of the time by day, "
                f"{self.call_belief['evening']:.0%} in the evening)"]
         if self.trained:
             res.append(f"engagement training: rebates and 'not my department' feel "
                        f"{self.skill:.0%} easier")
+        if self.model.lever("restructuring"):
+            res.append("a job description that stops at the desk")
         if self.model.lever("cross_evaluation"):
             res.append("my rating counts in housekeeping's and maintenance's evaluations")
         return res
@@ -100,33 +111,37 @@ class Receptionist(ContextAgent):
         cons = ["no power over housekeeping or maintenance",
                 f"{self.model.front_desk.pressure():.1f} arrivals per receptionist this hour: "
                 f"leaving the desk to move a guest is hard when it is busy",
-                f"stress {self.stress:.2f}: an angry encounter feels like "
-                f"{self.felt_stress:.0f} EUR"]
+                f"I feel {self.mood()} after the angry guests I have faced lately; the next one "
+                f"will weigh on me accordingly"]
         if not self.model.maintenance.reachable():
             cons.append("maintenance has gone home: nobody to repair tonight")
         return cons
 
     # --- decisions ----------------------------------------------------------------------
     def handling_costs(self, reachable: bool, spare_room: bool,
-                       desk_pressure: float | None = None) -> dict[str, float]:
-        """What each way of handling a complaint costs me now (EUR-equivalent)."""
-        s = self.felt_stress
+                       desk_pressure: float | None = None,
+                       unfit: bool = False) -> dict[str, float]:
+        """What each way of handling a complaint costs me now (EUR-equivalent); `unfit`: the
+        room is not fit to sell, so money or words leave me with a guest who insists."""
+        p, s = self.model.p, self.felt_stress
         if desk_pressure is None:
             desk_pressure = self.model.front_desk.pressure()
+        insisting = p.unfit_room_penalty if unfit else 0.0
         costs = {
-            "rebate": (REBATE_DISCOMFORT * (1.0 - self.skill) + CALL_EFFORT) * s,
-            "deflect": DEFLECT_DISCOMFORT * (1.0 - self.skill) * s,
+            "rebate": (p.rebate_discomfort * (1.0 - self.skill) + p.call_effort + insisting) * s,
+            "deflect": (p.deflect_discomfort * (1.0 - self.deflect_ease()) + insisting) * s,
         }
         if spare_room:
-            costs["move"] = MOVE_EFFORT * (1.0 + DESK_PRESSURE * desk_pressure) * s
-        if reachable:
+            costs["move"] = p.move_effort * (1.0 + p.desk_pressure * desk_pressure) * s
+        # under restructuring requests go through formal work orders: no call brings anyone now
+        if reachable and not self.model.lever("restructuring"):
             belief = self.call_belief[self.model.maintenance.period_of_day()]
-            costs["call"] = ((1.0 - belief) * FAILED_CALL + CALL_EFFORT) * s
+            costs["call"] = ((1.0 - belief) * p.failed_call + p.call_effort) * s
         return costs
 
     def logit_pick(self, costs: dict[str, float]) -> str:
         """Logit choice: cheaper options are likelier, as in discrete-choice models."""
-        scale = CHOICE_NOISE * self.model.p.encounter_stress
+        scale = self.model.p.choice_noise * self.model.p.encounter_stress
         low = min(costs.values())
         weights = {k: math.exp(-(c - low) / scale) for k, c in costs.items()}
         pick = self.model.random.random() * sum(weights.values())
@@ -136,28 +151,49 @@ class Receptionist(ContextAgent):
                 return option
         return option
 
+    def weighing(self, option: str, costs: dict[str, float]) -> str:
+        """Why `option`, in plain words: a weighing, since the choice is a draw that favours
+        the easier options without always taking the easiest."""
+        easiest = min(costs, key=costs.get)
+        if option == easiest:
+            others = [k for k in costs if k != option]
+            if not others:
+                return f"{SAYING[option]} was all I could do"
+            runner = min(others, key=costs.get)
+            return (f"{SAYING[option]} was the least trouble for me; {SAYING[runner]} "
+                    f"would have cost me {_how_much(costs[runner] - costs[option], self)} more")
+        return (f"{SAYING[easiest]} would have cost me "
+                f"{_how_much(costs[option] - costs[easiest], self)} less, but I went for "
+                f"{SAYING[option]} this time")
+
     def handle_complaint(self, guest, defect) -> str:
         """Deal with a guest who found `defect`; return how it ended."""
-        model = self.model
+        model, p = self.model, self.model.p
         reachable = model.maintenance.reachable()
-        costs = self.handling_costs(reachable, model.front_desk.spare_room(guest) is not None)
+        unfit = defect.severe
+        self.complaints_seen += 1
+        self.unfit_seen += unfit
+        costs = self.handling_costs(reachable, model.front_desk.spare_room(guest) is not None,
+                                    unfit=unfit)
+        pick = self.logit_pick(costs)
         option = self.choose(Situation(
-            "complaint", costs, "EUR", self.logit_pick(costs),
-            "cheapest way to calm the guest for me: {}", (_costs_text(costs),),
-            subject=guest.room.number))
+            "complaint", costs, "EUR", pick, "room {}: {}",
+            (guest.room.number, self.weighing(pick, costs)), subject=guest.room.number))
         if option == "call":
             fixed = model.maintenance.call(defect, self)
             self.learn_call_outcome(fixed)
             if fixed:
                 guest.live_through("resolved")
-                self.stress += STRESS_LEFT["repair"]
+                self.stress += p.stress_after_repair
                 return "repair"
-            self.stress += STRESS_LEFT["failed call"]
-            costs = self.handling_costs(False, model.front_desk.spare_room(guest) is not None)
+            self.stress += p.stress_after_failed_call
+            costs = self.handling_costs(False, model.front_desk.spare_room(guest) is not None,
+                                        unfit=unfit)
+            pick = self.logit_pick(costs)
             option = self.choose(Situation(
-                "complaint after a failed call", costs, "EUR", self.logit_pick(costs),
-                "the call brought nobody; next cheapest: {}", (_costs_text(costs),),
-                subject=guest.room.number))
+                "complaint after a failed call", costs, "EUR", pick,
+                "room {}: the call brought nobody; {}",
+                (guest.room.number, self.weighing(pick, costs)), subject=guest.room.number))
         if option == "move":
             model.front_desk.move_guest(guest)
             guest.live_through("resolved")
@@ -168,15 +204,35 @@ class Receptionist(ContextAgent):
             else:
                 guest.deflected = True
         # "not my department" passes nothing on, unless the manager insists on a work order
-        if option != "deflect" or model.manager_of("front office").insists_on_work_orders():
+        # or the re-engineered process makes every request a formal one
+        if (option != "deflect" or model.lever("restructuring")
+                or model.manager_of("front office").insists_on_work_orders()):
             model.maintenance.open_work_order(defect, "reception", model.time)
-        self.stress += STRESS_LEFT[option] * (1.0 - self.skill if option in
-                                              ("rebate", "deflect") else 1.0)
+        left = {"move": p.stress_after_move, "rebate": p.stress_after_rebate * (1.0 - self.skill),
+                "deflect": p.stress_after_deflection * (1.0 - self.deflect_ease())}
+        self.stress += left[option]
         return option
 
     def learn_call_outcome(self, fixed: bool) -> None:
         period = self.model.maintenance.period_of_day()
-        self.call_belief[period] += LEARNING * (float(fixed) - self.call_belief[period])
+        self.call_belief[period] += self.model.p.belief_learning * (
+            float(fixed) - self.call_belief[period])
+
+    @property
+    def unfit_share(self) -> float:
+        """Believed share of complaints about rooms not fit to sell (Laplace's rule)."""
+        return (self.unfit_seen + 1.0) / (self.complaints_seen + 2.0)
+
+    def move_saving(self) -> float:
+        """What a room kept free spares me per guest who needs one (EUR-equivalent): the
+        trouble of my next-best way out against a move, for fit and unfit rooms alike."""
+        share, saving = self.unfit_share, 0.0
+        for unfit, weight in ((True, share), (False, 1.0 - share)):
+            # planned for the late evening, when the desk is quiet enough to leave it
+            costs = self.handling_costs(False, spare_room=True, desk_pressure=0.0, unfit=unfit)
+            best_other = min(c for k, c in costs.items() if k != "move")
+            saving += weight * max(0.0, best_other - costs["move"])
+        return saving
 
     def hold_rooms_in_reserve(self, free_rooms: int) -> int:
         """How many free rooms to keep back from late arrivals tonight.
@@ -184,28 +240,32 @@ class Receptionist(ContextAgent):
         Hold the k-th room while the chance of needing k moves tonight, times what a move
         saves me over my next-best option, exceeds what selling that room is worth to me.
         """
-        # planned for the late evening, when the desk is quiet enough to leave it
-        costs = self.handling_costs(False, spare_room=True, desk_pressure=0.0)
-        saving = min(c for k, c in costs.items() if k != "move") - costs["move"]
+        saving = self.move_saving()
         need = self.expected_evening_complaints
         if self.model.maintenance.evening_cover:
             need *= 1.0 - self.call_belief["evening"]
         sell = self.sale_value()
-        # what holding k rooms costs me: k sales forgone, less the moves they may spare me
+        # what holding k rooms costs me: k sales forgone, less the moves they may spare me;
+        # the k-th room is worth holding while it saves more than it sells
         costs, cost, k = {0: 0.0}, 0.0, 0
         held, tail, term = 0, 1.0 - math.exp(-need), math.exp(-need)
         while held < free_rooms:
             if held == k and tail * saving > sell:
-                k += 1  # the k-th room is worth holding while it saves more than it sells
+                k += 1
             held += 1
             cost += sell - tail * saving
             costs[held] = cost
             term *= need / held
             tail -= term  # P(N >= held + 1)
+        if k:
+            why = ("hold {}: I expect about {:.1f} guests tonight who may need another room, "
+                   "{:.0%} of them in rooms not fit to sell; a room kept free for them weighs "
+                   "more with me than one more sale")
+        else:
+            why = ("hold {}: I expect about {:.1f} guests tonight who may need another room "
+                   "({:.0%} in rooms not fit to sell), but a sale weighs more with me")
         self.reserve = self.choose(Situation(
-            "reserve", costs, "EUR", k,
-            "hold {}: I expect {:.1f} guests needing a room tonight; a move spares me "
-            "{:.0f} EUR, a sale is worth {:.1f} EUR to me", (k, need, saving, sell),
+            "reserve", costs, "EUR", k, why, (k, need, self.unfit_share),
             action="hold rooms in reserve"))
         return self.reserve
 
@@ -215,33 +275,44 @@ class Receptionist(ContextAgent):
         answer = self.choose(Situation(
             "late arrival", {"sell": -self.sale_value(), "turn away late arrival": 0.0}, "EUR",
             "sell" if sell else "turn away late arrival",
-            None if sell else "only {} free rooms and I hold {} back for moves",
-            (free_rooms, self.reserve)))
+            None if sell else "only {} free rooms and I keep {} back for guests who may need "
+                              "another room tonight", (free_rooms, self.reserve)))
         return answer == "sell"
 
     def concede_discount(self) -> bool:
         """A late arrival asks for a discount: give in, or hold the rate?"""
-        if self.model.random.random() >= DISCOUNT_ASKED:
+        p = self.model.p
+        if self.model.random.random() >= p.discount_asked:
             return False
-        base = self.model.p.encounter_stress
-        refuse = CONFRONTATION * self.felt_stress + 0.3 * self.sale_value()
-        hold = RATE_DUTY * base
+        base = p.encounter_stress
+        refuse = p.confrontation * self.felt_stress + 0.3 * self.sale_value()
+        hold = p.rate_duty * base
         concede = self.model.random.random() < 1.0 / (1.0 + math.exp(
-            (hold - refuse) / (CHOICE_NOISE * base)))
+            (hold - refuse) / (p.choice_noise * base)))
+        heavier = "refusing him would be a confrontation, which" if refuse > hold else \
+            "holding the rate, which the manager watches,"
+        lighter = "holding the rate" if refuse > hold else "avoiding a confrontation"
+        if concede == (refuse > hold):
+            why = "the guest asked for a discount; {} weighs more with me than {}"
+        else:
+            why = "the guest asked for a discount; {} weighs a little more with me than {}, " \
+                  "but this time I went the other way"
         answer = self.choose(Situation(
             "discount", {"give discount": hold, "hold the rate": refuse}, "EUR",
-            "give discount" if concede else "hold the rate",
-            "refusing would cost me {:.0f} EUR of confrontation, holding the rate is "
-            "worth {:.0f} EUR to me", (refuse, hold)))
+            "give discount" if concede else "hold the rate", why, (heavier, lighter)))
         return answer == "give discount"
 
     def end_evening(self, evening_complaints: int) -> None:
-        self.expected_evening_complaints += LEARNING * (
+        self.expected_evening_complaints += self.model.p.belief_learning * (
             evening_complaints - self.expected_evening_complaints)
 
     def unwind(self) -> None:
-        self.stress *= STRESS_FADING
+        self.stress *= self.model.p.stress_fading
 
 
-def _costs_text(costs: dict[str, float]) -> str:
-    return ", ".join(f"{k} {v:.0f} EUR" for k, v in sorted(costs.items(), key=lambda kv: kv[1]))
+def _how_much(difference: float, receptionist: Receptionist) -> str:
+    """A difference in trouble in plain words, against the spread of my choices."""
+    spread = receptionist.model.p.choice_noise * receptionist.model.p.encounter_stress
+    if difference < spread:
+        return "a little"
+    return "somewhat" if difference < 3 * spread else "much"

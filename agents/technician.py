@@ -90,15 +90,16 @@ class Technician(ContextAgent):
         pressure = waited / (24.0 * self.model.p.max_order_age_days)
         room = order.room.number
         if self.model.random.random() < max(self.responsiveness, pressure):
-            default, why = "repair", ("room {}: the order has waited {:.0f} h; I drop planned "
-                                      "work {:.0%} of the time")
+            default, why = "repair", ("room {}: the order has waited {:.0f} h; I take such "
+                                      "orders before planned work about {:.0%} of the time")
             values = (room, waited, self.responsiveness)
         else:
             last = self.decisions[-1] if self.decisions else None
             default, values = "planned work first", (room, waited)
             # logged once per waiting order, not per planned task
             why = None if last and last.action == default and last.values[0] == room else (
-                "room {} can wait ({:.0f} h old): my score counts orders closed")
+                "room {} can wait ({:.0f} h old): planned work keeps my count of orders "
+                "closed up")
         choice = self.choose(Situation(
             "work order", {"repair": self.model.p.repair_minutes, "planned work first": 0.0},
             "min", default, why, values, subject=room, at=now))
@@ -109,11 +110,12 @@ class Technician(ContextAgent):
         p, room = self.model.p, order.room.number
         if self.model.random.random() >= self.responsiveness:
             default, why = "finish planned work", ("room {}: a call costs {:.0f} extra minutes "
-                                                   "and my score counts orders closed")
-            values = (room, p.callout_minutes)
+                                                   "and my score counts orders closed; I go at "
+                                                   "once only about {:.0%} of the time")
+            values = (room, p.callout_minutes, self.responsiveness)
         else:
             default, why = "answer reception's call", ("room {}: I drop planned work for "
-                                                       "reception {:.0%} of the time")
+                                                       "reception about {:.0%} of the time")
             values = (room, self.responsiveness)
         choice = self.choose(Situation(
             "call", {"answer reception's call": p.callout_minutes + p.repair_minutes,

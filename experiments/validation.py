@@ -1,4 +1,5 @@
-"""`interlodge validate`: the patterns of the case (brief §5) checked over many seeds.
+"""`interlodge validate`: the patterns of the case (brief §5) checked over many seeds, with
+the status quo's figures, the attempts and the margin bridge (`calibration_checks`).
 
 Every scenario runs on the same seeds (common random numbers), so differences between
 scenarios come from the levers, not from luck. Each pattern states its criterion here and in
@@ -29,6 +30,12 @@ SCENARIOS: dict[str, Scenario] = {
     "training": ("training", {}, DEFAULT_DAYS),
     "attempt2": ("attempt2", {}, DEFAULT_DAYS),
     "redesign": ("redesign", {}, DEFAULT_DAYS),
+    "attempt1": ("attempt1", {}, DEFAULT_DAYS),
+    "attempt1_2": ("attempt1_2", {}, DEFAULT_DAYS),
+    "baseline e0": ("baseline", {"reputation_demand_elasticity": 0.0}, DEFAULT_DAYS),
+    "redesign e0": ("redesign", {"reputation_demand_elasticity": 0.0}, DEFAULT_DAYS),
+    "75 rooms": ("baseline", {"rooms": 75}, DEFAULT_DAYS),
+    "120 rooms": ("baseline", {"rooms": 120}, DEFAULT_DAYS),
     "quota 13": ("baseline", {"housekeeper_quota": 13}, 180),
     "quota 16": ("baseline", {"housekeeper_quota": 16}, 180),
     "few defects": ("baseline", {"defect_rate": 0.03}, 180),
@@ -231,6 +238,10 @@ def productivity_dip(results):
     saving = 1 - unit_cost(red) / unit_cost(base)
     return (0.02 <= dip <= 0.15 and saving > 0,
             f"rooms per shift {dip:.1%} lower; cost per occupied room-night {saving:.1%} lower")
+
+
+# the status quo's figures, the attempts, the bridge (they register as patterns 13 on)
+from . import calibration_checks  # noqa: E402, F401
 
 
 # --- running -------------------------------------------------------------------------------

@@ -12,9 +12,6 @@ SATISFACTION = {
     "resolved": 705.0,
     "unresolved": 582.0,
 }
-REBATE_SOFTENING = 35.0  # points a rebate gives back to a guest left with the defect
-DEFLECTION_PENALTY = 30.0  # points lost when told "not my department"
-SATISFACTION_NOISE = 40.0  # spread of individual tastes
 WORSE = ("no problem", "prevented", "resolved", "unresolved")  # from best to worst
 
 
@@ -73,10 +70,11 @@ class Guest:
 
     def rate_stay(self) -> float:
         """Satisfaction at departure (0-1000) from the worst experience of the stay."""
+        p = self.model.p
         score = SATISFACTION[self.experience]
         if self.experience == "unresolved" and self.rebated:
-            score += REBATE_SOFTENING
+            score += p.rebate_softening
         if self.deflected:
-            score -= DEFLECTION_PENALTY
-        score += self.model.rng.normal(0.0, SATISFACTION_NOISE)
+            score -= p.deflection_penalty
+        score += self.model.rng.normal(0.0, p.satisfaction_noise)
         return min(1000.0, max(0.0, score))

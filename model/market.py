@@ -24,11 +24,10 @@ if TYPE_CHECKING:
 WELL_RUN = SATISFACTION["no problem"]  # reputation of a hotel whose guests have no problems
 UNHAPPY = SATISFACTION["unresolved"]
 RETURN_INTENT = (0.04, 0.66)  # disappointed and delighted guests (brief §4)
-WEEKDAY_DEMAND = (1.15, 1.25, 1.25, 1.15, 0.85, 0.65, 0.70)  # Monday..Sunday, mean 1
+# A business hotel's week, Monday..Sunday, as departures from the mean (sum 0) scaled by
+# `weekday_swing`: Tuesday and Wednesday fullest, Saturday emptiest (-1).
+WEEK_SHAPE = (0.45, 0.7, 0.7, 0.45, -0.45, -1.0, -0.85)
 RETURN_DELAY_DAYS = (30, 365)
-# Unhappy guests speak up more (negativity bias of word of mouth and reviews; Anderson 1998):
-# a guest left with an unresolved problem weighs up to this many times a happy one.
-COMPLAINER_WEIGHT = 3.0
 
 
 @dataclass(slots=True)
@@ -75,6 +74,14 @@ class Market:
         low, high = RETURN_INTENT
         return low + (high - low) * min(1.0, max(0.0, share))
 
+    def season(self, day: int) -> float:
+        """Tonight's demand relative to the mean: the week's and the year's rhythm."""
+        p = self.p
+        week = 1.0 + p.weekday_swing * WEEK_SHAPE[day % 7]
+        year = 1.0 + p.seasonal_amplitude * math.cos(2.0 * math.pi * (day - p.season_peak_day)
+                                                      / 365.0)
+        return week * year
+
     def demand_factor(self) -> float:
         return math.exp(self.p.reputation_demand_elasticity
                         * (self.reputation - WELL_RUN) / 100.0)
@@ -91,7 +98,7 @@ class Market:
         p = self.p
         sigma = p.demand_volatility
         shock = math.exp(rng.normal(-sigma * sigma / 2, sigma))  # mean 1
-        mean = self.new_guests_per_day * WEEKDAY_DEMAND[day % 7] * self.demand_factor() * shock
+        mean = self.new_guests_per_day * self.season(day) * self.demand_factor() * shock
         new = int(rng.poisson(mean))
         late = rng.random(new) < p.late_arrival_share
         total = new + self.returns.pop(day, 0)
@@ -108,7 +115,7 @@ class Market:
     def hear_from(self, satisfaction: float, day: int) -> None:
         """A departing guest's satisfaction reaches the market; they may come back."""
         unhappiness = min(1.0, max(0.0, (WELL_RUN - satisfaction) / (WELL_RUN - UNHAPPY)))
-        self._today.append((1.0 + (COMPLAINER_WEIGHT - 1.0) * unhappiness, satisfaction))
+        self._today.append((1.0 + (self.p.complainer_weight - 1.0) * unhappiness, satisfaction))
         if self.rng.random() < self.p.return_share * self.return_intent(satisfaction):
             self.returns[day + int(self.rng.integers(*RETURN_DELAY_DAYS))] += 1
 

@@ -150,11 +150,15 @@ def daily_row(hotel, t: DayCounters, accounts: dict[str, float], occupied: int,
         "evening_cover": float(hotel.maintenance.evening_cover),
         "departures": len(departing),
     }
-    row |= {key: value for key, value in accounts.items() if key in METRICS}
+    row |= accounts
     for kind, values in t.satisfaction.items():
         key = kind.replace(" ", "_")
         row[f"departures_{key}"] = len(values)
         row[f"satisfaction_{key}"] = mean(values)
+    if row.keys() != METRICS.keys():  # a column defined and not made, or made and not defined
+        raise RuntimeError(f"daily row and METRICS differ: missing "
+                           f"{sorted(METRICS.keys() - row.keys())}, undefined "
+                           f"{sorted(row.keys() - METRICS.keys())}")
     return row
 
 

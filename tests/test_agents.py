@@ -80,7 +80,8 @@ def test_good_turns_earn_rating_only_when_reception_sees_them():
     assert rating_of(0, 0) == 0.5
     helpful = Evaluation(0.8, 0.9, rating_of(4, 1), 4, 1, 0.5, 0.0)
     idle = Evaluation(0.8, 0.9, rating_of(0, 5), 0, 5, 0.5, 0.0)
-    assert rating_gain(helpful) > 0.5 and rating_gain(idle) == 0.0
+    # graded: without her 4 good turns the rating would have been (0 + 1) / (1 + 2)
+    assert rating_gain(helpful) == pytest.approx(5 / 7 - 1 / 3) and rating_gain(idle) == 0.0
 
 
 def test_housekeepers_stop_checking_when_checks_cost_overtime_and_earn_nothing(small_hotel):

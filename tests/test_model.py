@@ -35,13 +35,22 @@ def test_warm_up_is_not_reported_and_levers_start_at_day_zero(small_hotel):
     assert list(hotel.daily_table()["day"]) == [0, 1, 2, 3, 4]
 
 
-def test_daily_table_has_every_documented_column_and_no_other(small_hotel):
+def test_the_daily_row_makes_exactly_the_defined_metrics(small_hotel):
     hotel = InterLodgeModel(rng=2, **small_hotel)
     hotel.run_days(3)
-    table = hotel.daily_table()
-    assert list(table.columns) == list(METRICS)
+    for row in hotel.rows:  # the rows as made, before any table is built from them
+        assert set(row) == set(METRICS)
+        assert not any(value is None for value in row.values())
+    assert list(hotel.daily_table().columns) == list(METRICS)
     for column, (unit, definition) in METRICS.items():
         assert unit and definition, column
+
+
+def test_a_metric_defined_but_not_made_stops_the_run(small_hotel, monkeypatch):
+    hotel = InterLodgeModel(rng=2, **small_hotel)
+    monkeypatch.setitem(METRICS, "guests_smiling", ("guests", "Not made by the model."))
+    with pytest.raises(RuntimeError, match="missing \\['guests_smiling'\\]"):
+        hotel.run_days(1)
 
 
 def test_rooms_are_laid_out_on_floors_with_drawable_states(small_hotel):

@@ -1,0 +1,94 @@
+"""Behaviour constants of the agents, as parameters that Sobol and Morris can sweep.
+
+Receptionists' utilities are in units of `encounter_stress` (what facing an angry guest with
+nothing to offer is worth avoiding, EUR-equivalent); guests' in satisfaction points (0-1000).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .parameter_fields import HotelFields, spec
+
+
+@dataclass(frozen=True, slots=True)
+class BehaviourFields(HotelFields):
+    """How staff and guests decide and learn."""
+
+    # --- behaviour ---------------------------------------------------------------------
+    # low bound above 0: receptionists' choices are spread in units of it (a logit scale)
+    encounter_stress: float = spec(40.0, 1.0, 500.0, "EUR-equivalent", group="behaviour",
+        doc="How much a receptionist would give to avoid facing an angry guest with nothing "
+            "to offer.", source="assumption; the scale of receptionists' utilities")
+    learning_rate: float = spec(0.15, 0.0, 1.0, "propensity per evaluation", group="behaviour",
+        doc="Largest change of a staff member's propensity after one evaluation.",
+        source="assumption: habits change over a few evaluations")
+    learning_sensitivity: float = spec(20.0, 0.0, 1000.0, "per unit of score", group="behaviour",
+        doc="How strongly a score gained or lost by cooperating moves the propensity.",
+        source="assumption: a 5-point score difference is felt clearly")
+    # --- receptionists: what each way of handling a complaint costs them -------------
+    move_effort: float = spec(0.45, 0.0, 5.0, "encounter units", group="behaviour",
+        doc="Effort of moving a guest: run to the room, re-key, carry the luggage.",
+        source="assumption; below a rebate's discomfort, so untrained receptionists move")
+    desk_pressure: float = spec(0.5, 0.0, 5.0, "per arrival per receptionist",
+        group="behaviour",
+        doc="Extra effort of a move for each arrival queuing at the desk meanwhile.",
+        source="assumption")
+    rebate_discomfort: float = spec(0.35, 0.0, 5.0, "encounter units", group="behaviour",
+        doc="Discomfort of haggling over money with a guest who stays angry (untrained).",
+        source="calibrated: baseline rebates 2 to 5% of room revenue (brief §4)")
+    deflect_discomfort: float = spec(1.0, 0.0, 5.0, "encounter units", group="behaviour",
+        doc="Discomfort of saying 'not my department' to an angry guest (untrained).",
+        source="assumption: the worst way out, short of a failed call")
+    call_effort: float = spec(0.05, 0.0, 5.0, "encounter units", group="behaviour",
+        doc="Effort of picking up the phone to the back office.", source="assumption")
+    failed_call: float = spec(0.5, 0.0, 5.0, "encounter units", group="behaviour",
+        doc="Cost of coming back to a guest who has waited for nobody.", source="assumption")
+    unfit_room_penalty: float = spec(1.2, 0.0, 5.0, "encounter units", group="behaviour",
+        doc="Cost of leaving a guest in a room not fit to sell (a severe defect) with money or "
+            "words instead of another room: the guest insists on a room.",
+        source="the case: rooms 'not fit to sell'; the reason the reserve is kept")
+    stress_after_repair: float = spec(0.10, 0.0, 5.0, "encounter units", group="behaviour",
+        doc="Strain left after a complaint ended by a repair.", source="assumption")
+    stress_after_move: float = spec(0.25, 0.0, 5.0, "encounter units", group="behaviour",
+        doc="Strain left after a complaint ended by a move.", source="assumption")
+    stress_after_rebate: float = spec(0.50, 0.0, 5.0, "encounter units", group="behaviour",
+        doc="Strain left after a complaint ended by a rebate (untrained).", source="assumption")
+    stress_after_deflection: float = spec(0.90, 0.0, 5.0, "encounter units",
+        group="behaviour", doc="Strain left after 'not my department' (untrained).",
+        source="assumption")
+    stress_after_failed_call: float = spec(0.30, 0.0, 5.0, "encounter units",
+        group="behaviour", doc="Strain left by a call that brought nobody.",
+        source="assumption")
+    stress_fading: float = spec(0.8, 0.0, 1.0, "share per day", group="behaviour",
+        doc="Share of a receptionist's strain still felt the next day.", source="assumption")
+    sale_duty: float = spec(0.10, 0.0, 5.0, "encounter units", group="behaviour",
+        doc="What selling one more room is worth to a receptionist without a bonus.",
+        source="assumption")
+    rate_duty: float = spec(0.10, 0.0, 5.0, "encounter units", group="behaviour",
+        doc="What holding the rate for a walk-in is worth to a receptionist.",
+        source="assumption: the front-office manager watches the average rate")
+    confrontation: float = spec(0.12, 0.0, 5.0, "encounter units", group="behaviour",
+        doc="Cost of refusing a discount a late arrival asks for.", source="assumption")
+    discount_asked: float = spec(0.5, 0.0, 1.0, "probability", group="behaviour",
+        doc="Share of late arrivals and walk-ins who ask for a discount.",
+        source="assumption")
+    choice_noise: float = spec(0.15, 0.01, 5.0, "encounter units", group="behaviour",
+        doc="Spread of receptionists' logit choices (what they weigh but we do not model).",
+        source="assumption; discrete-choice models")
+    belief_learning: float = spec(0.2, 0.0, 1.0, "weight", group="behaviour",
+        doc="Weight of the newest experience in a receptionist's beliefs (calls answered, "
+            "evening complaints).", source="assumption: about the last five evenings count")
+    # --- guests and the market ---------------------------------------------------------
+    rebate_softening: float = spec(35.0, 0.0, 300.0, "satisfaction points", group="behaviour",
+        doc="Points a rebate gives back to a guest left with the defect.",
+        source="assumption: between unresolved (582) and resolved (705)")
+    deflection_penalty: float = spec(30.0, 0.0, 300.0, "satisfaction points",
+        group="behaviour", doc="Points lost when told 'not my department'.",
+        source="assumption")
+    satisfaction_noise: float = spec(40.0, 0.0, 300.0, "satisfaction points",
+        group="behaviour", doc="Spread of individual guests' tastes.", source="assumption")
+    complainer_weight: float = spec(3.0, 1.0, 20.0, "voices", group="behaviour",
+        doc="How many times a guest left with an unresolved problem weighs in the market's "
+            "view, against a happy one.",
+        source="negativity bias of word of mouth (Anderson 1998)")
