@@ -6,6 +6,7 @@ from .bridge import margin_bridge
 from .hotel import InterLodgeModel
 from .metrics import METRICS
 from .parameters import (
+    ALL_LEVERS,
     LEVER_SIDE,
     LEVERS,
     PARAMETERS,
@@ -16,6 +17,7 @@ from .parameters import (
 from .presets import PRESET_DESCRIPTIONS, PRESETS, preset_parameters
 
 __all__ = [
+    "ALL_LEVERS",
     "LEVERS",
     "LEVER_SIDE",
     "METRICS",

@@ -79,6 +79,26 @@ class BehaviourFields(HotelFields):
     belief_learning: float = spec(0.2, 0.0, 1.0, "weight", group="behaviour",
         doc="Weight of the newest experience in a receptionist's beliefs (calls answered, "
             "evening complaints).", source="assumption: about the last five evenings count")
+    quick_repair_hours: float = spec(12.0, 0.5, 240.0, "hours", group="behaviour",
+        doc="A repair within this time of the work order is one reception sees as quick (a "
+            "good mark for the technician under cross-evaluation).",
+        source="assumption: the same day or the next morning")
+    # --- the hotel as it was: where the warm-up starts -----------------------------------
+    initial_reputation: float = spec(746.0, 0.0, 1000.0, "0-1000", group="initial",
+        doc="Reputation at the start of the warm-up.",
+        source="measured: the baseline's own mean (20 seeds), so a short warm-up suffices")
+    initial_return_intent: float = spec(0.58, 0.0, 1.0, "probability", group="initial",
+        doc="Mean return intent of past guests, which fills the pipeline of returns.",
+        source="measured: the baseline's own mean")
+    initial_checking: float = spec(0.10, 0.0, 1.0, "probability", group="initial",
+        doc="Housekeepers' propensity to check equipment at the start (varied by +-0.05).",
+        source="measured: the baseline's own mean")
+    initial_reporting: float = spec(0.45, 0.0, 1.0, "probability", group="initial",
+        doc="Housekeepers' propensity to report what they see at the start.",
+        source="measured: the baseline's own mean")
+    initial_responsiveness: float = spec(0.03, 0.0, 1.0, "probability", group="initial",
+        doc="Technicians' propensity to drop planned work for reception at the start.",
+        source="measured: the baseline's own mean")
     # --- guests and the market ---------------------------------------------------------
     rebate_softening: float = spec(35.0, 0.0, 300.0, "satisfaction points", group="behaviour",
         doc="Points a rebate gives back to a guest left with the defect.",

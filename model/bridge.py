@@ -42,10 +42,8 @@ COST_CHANNELS = {f"cost: {item.replace('_', ' ')}": "direct" for item in COST_IT
 CHANNELS = REVENUE_CHANNELS | COST_CHANNELS
 # columns of the daily table the bridge needs
 NEEDED = ("day", "net_revenue", "room_revenue", "rebates", "costs", "rooms_sold",
-          "late_arrivals_turned_away", *(f"cost_{item}" for item in COST_ITEMS))
-# counters that split rooms sold and rate into direct and market parts; a table without them
-# (older runs) puts every room-night under other demand and every rate change under list rate
-SPLITTING = ("late_arrivals_sold", "late_room_nights", "discounts_forgone")
+          "late_arrivals_sold", "late_arrivals_turned_away", "late_room_nights",
+          "discounts_forgone", *(f"cost_{item}" for item in COST_ITEMS))
 
 
 def margin_bridge(scenario: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
@@ -82,9 +80,6 @@ def _check_comparable(scenario: pd.DataFrame, reference: pd.DataFrame) -> None:
                              f"{', '.join(missing)}; pass InterLodgeModel.daily_table() rows")
         if table.empty:
             raise ValueError(f"margin_bridge: the {label} table has no rows")
-    if {c for c in SPLITTING if c in scenario} != {c for c in SPLITTING if c in reference}:
-        raise ValueError("margin_bridge: scenario and reference must both have or both lack "
-                         f"the columns {', '.join(SPLITTING)}")
     keys = ["seed", "day"] if "seed" in scenario.columns else ["day"]
     if ("seed" in scenario.columns) != ("seed" in reference.columns):
         raise ValueError("margin_bridge: one table has a seed column and the other does not")
@@ -98,8 +93,7 @@ def _check_comparable(scenario: pd.DataFrame, reference: pd.DataFrame) -> None:
 
 
 def _totals(table: pd.DataFrame) -> dict[str, float]:
-    return {column: float(table[column].sum()) if column in table.columns else 0.0
-            for column in (*NEEDED[1:], *SPLITTING)}
+    return {column: float(table[column].sum()) for column in NEEDED[1:]}
 
 
 def _midpoint(a_s: float, a_r: float, b_s: float, b_r: float) -> tuple[float, float]:

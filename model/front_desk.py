@@ -51,8 +51,11 @@ class FrontDesk:
                 return self.roster.get(shift) or self.hotel.receptionists[:1]
         return self.hotel.receptionists[:1]
 
-    def shifts_worked(self) -> int:
-        return sum(len(shift) for shift in self.roster.values())
+    def paid_shifts(self) -> float:
+        """Reception shifts paid today: the desk's hours grow with the hotel's rooms (a small
+        hotel shares or shortens its second evening shift, a large one adds part-time cover),
+        while the roster keeps whole receptionists on every shift."""
+        return sum(RECEPTION_SHIFTS_PER_DAY.values()) * self.hotel.p.rooms / 100.0
 
     def pressure(self) -> float:
         """Arrivals still due this hour per receptionist on duty."""
@@ -97,15 +100,16 @@ class FrontDesk:
                 if not (free and receptionist.sell_to_late_arrival(len(free))):
                     tally.late_arrivals_turned_away += 1
                     continue
+                tally.late_arrivals_sold += 1
             elif not free:
                 tally.reservations_walked += 1
                 continue
             room = choice(unheld or free)
-            rate = hotel.market.rate()
+            rate = list_rate = hotel.market.rate()
             if arrival.late and receptionist.concede_discount():
                 rate *= 1.0 - p.walk_in_discount
                 tally.discounts_given += 1
-            guest = Guest(hotel, arrival.nights, rate)
+            guest = Guest(hotel, arrival.nights, rate, list_rate, arrival.late)
             if not room.held:
                 unheld.remove(room)
             self.let(room, guest)

@@ -32,6 +32,8 @@ class Guest:
         "evening_hour",
         "experience",
         "grievance",
+        "late",
+        "list_rate",
         "model",
         "nights",
         "nights_left",
@@ -40,11 +42,14 @@ class Guest:
         "room",
     )
 
-    def __init__(self, model, nights: int, rate: float):
+    def __init__(self, model, nights: int, rate: float, list_rate: float | None = None,
+                 late: bool = False):
         self.model = model
         self.nights = nights
         self.nights_left = nights
         self.rate = rate
+        self.list_rate = rate if list_rate is None else list_rate  # before any discount
+        self.late = late  # came as a late arrival or walk-in
         self.room = None
         self.experience = "no problem"
         self.rebated = False

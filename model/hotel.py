@@ -45,14 +45,6 @@ from .metrics import METRICS, DayCounters
 from .night_audit import NightAudit
 from .parameters import LEVER_SIDE, ParameterError, Parameters
 
-# The hotel as it was: the baseline's own levels (measured over 20 seeds), so that the
-# warm-up only has to settle the details.
-INITIAL_REPUTATION = 753.0
-INITIAL_RETURN_INTENT = 0.58
-INITIAL_CHECKING = 0.12
-INITIAL_REPORTING = 0.45
-INITIAL_RESPONSIVENESS = 0.05
-
 
 class InterLodgeModel(Model):
     """A hotel unit of the InterLodge chain.
@@ -116,8 +108,8 @@ class InterLodgeModel(Model):
         self.day = -p.warmup_days
         self.levers_on = False
         self.rooms = build_rooms(p.rooms, p.floors)
-        self.market = Market(p, int(self.rng.integers(2**63)), reputation=INITIAL_REPUTATION)
-        self.market.expect_returns(-p.warmup_days, INITIAL_RETURN_INTENT)
+        self.market = Market(p, int(self.rng.integers(2**63)), reputation=p.initial_reputation)
+        self.market.expect_returns(-p.warmup_days, p.initial_return_intent)
         self.ledger = Ledger()
         self.ratings = ReceptionRatings()
         self.rows: list[dict[str, float]] = []
@@ -129,9 +121,9 @@ class InterLodgeModel(Model):
 
         self.receptionists = [Receptionist(self) for _ in range(p.receptionists)]
         self.housekeepers = [
-            Housekeeper(self, self._vary(INITIAL_CHECKING), self._vary(INITIAL_REPORTING))
+            Housekeeper(self, self._vary(p.initial_checking), self._vary(p.initial_reporting))
             for _ in range(p.housekeepers)]
-        self.technicians = [Technician(self, self._vary(INITIAL_RESPONSIVENESS))
+        self.technicians = [Technician(self, self._vary(p.initial_responsiveness))
                             for _ in range(p.technicians)]
         self.managers = {function: Manager(self, function) for function in FUNCTIONS}
 

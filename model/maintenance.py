@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from .building import Room
     from .hotel import InterLodgeModel
 
-QUICK_REPAIR = 12.0  # hours within which reception sees a repair as quick
 
 
 @dataclass(eq=False, slots=True)
@@ -106,7 +105,8 @@ class Maintenance:
         else:
             technician = self.on_call
         answered = technician.answer_call(order)  # a repair leaves the queue in `repair`
-        (hotel.ratings.praise if answered else hotel.ratings.blame)(technician)
+        if not answered:  # an answered call is praised once, for its quick repair (`repair`)
+            hotel.ratings.blame(technician)
         if answered and not c.Clock.maintenance_on_shift(hotel.hour):  # an evening call-out
             minutes = hotel.p.callout_minutes + hotel.p.repair_minutes
             hotel.ledger.spend("overtime", 1.5 * hotel.p.technician_wage * minutes
@@ -128,7 +128,8 @@ class Maintenance:
         technician.record.repairs += 1
         technician.record.cooperation_minutes += max(0.0, minutes - p.planned_task_minutes)
         hours = defect.repaired_at - defect.reported_at
-        if (order.source == "reception" or room.guest is not None) and hours <= QUICK_REPAIR:
+        quick = hours <= p.quick_repair_hours
+        if quick and (order.source == "reception" or room.guest is not None):
             hotel.ratings.praise(technician)  # reception sees the guest's problem gone
         tally.repairs += 1
         tally.response_hours.append(hours)

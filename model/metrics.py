@@ -25,6 +25,11 @@ METRICS: dict[str, tuple[str, str]] = {
     "revpar": ("EUR", "Revenue per available room: net revenue / rooms."),
     "held_rooms": ("rooms", "Rooms the evening receptionist held back from sale tonight."),
     "late_arrivals_turned_away": ("parties", "Late arrivals and walk-ins refused tonight."),
+    "late_arrivals_sold": ("parties", "Late arrivals and walk-ins sold a room tonight."),
+    "late_room_nights": ("rooms", "Rooms occupied tonight by guests who came as late arrivals "
+                         "or walk-ins."),
+    "discounts_forgone": ("EUR", "List rate less the rate paid, over the rooms occupied tonight "
+                          "(discounts conceded at the desk)."),
     "reservations_walked": ("parties", "Reservations sent elsewhere for want of a room."),
     "discounts_given": ("parties", "Late arrivals who got a discount."),
     "complaints": ("complaints", "Guests who came to the desk about a defect."),
@@ -81,6 +86,9 @@ class DayCounters:
     """Counts gathered during one day, turned into a row at the night audit."""
 
     late_arrivals_turned_away: int = 0
+    late_arrivals_sold: int = 0
+    late_room_nights: int = 0
+    discounts_forgone: float = 0.0
     reservations_walked: int = 0
     discounts_given: int = 0
     complaints: int = 0
@@ -107,7 +115,8 @@ class DayCounters:
 
 
 # counters written to the row as they are
-COUNTED = ("held_rooms", "late_arrivals_turned_away", "reservations_walked", "discounts_given",
+COUNTED = ("held_rooms", "late_arrivals_turned_away", "late_arrivals_sold", "late_room_nights",
+           "discounts_forgone", "reservations_walked", "discounts_given",
            "complaints", "evening_complaints", "evening_repairs", "evening_moves",
            "evening_rebates", "repairs_on_complaint", "moves", "rebates_given", "deflections",
            "defects_created", "defects_found_by_housekeeping", "defects_found_by_guests",

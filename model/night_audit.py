@@ -25,8 +25,11 @@ class NightAudit:
         hotel = self.hotel
         p, rng, now = hotel.p, hotel.random, hotel.now
         occupied = [room for room in hotel.rooms if room.guest is not None]
+        tally = hotel.tally
         for room in occupied:
             hotel.ledger.earn(room.guest.rate)
+            tally.late_room_nights += room.guest.late
+            tally.discounts_forgone += room.guest.list_rate - room.guest.rate
             room.guest.nights_left -= 1
             room.clean = False
             if rng.random() < p.defect_rate:
@@ -55,9 +58,10 @@ class NightAudit:
     def pay_the_day(self, occupied: int) -> None:
         hotel = self.hotel
         p, ledger = hotel.p, hotel.ledger
-        ledger.spend("reception_wages", hotel.front_desk.shifts_worked() * p.receptionist_wage)
+        size = p.rooms / 100.0  # payroll of the desk and of management scales with the hotel
+        ledger.spend("reception_wages", hotel.front_desk.paid_shifts() * p.receptionist_wage)
         ledger.spend("maintenance_wages", len(hotel.technicians) * p.technician_wage)
-        ledger.spend("manager_wages", len(hotel.managers) * p.manager_wage)
+        ledger.spend("manager_wages", len(hotel.managers) * p.manager_wage * size)
         ledger.spend("variable", occupied * p.variable_cost_per_room)
         ledger.spend("fixed", p.fixed_costs_per_day * p.rooms / 100.0)
         self.recent_occupancy.append(occupied / p.rooms)

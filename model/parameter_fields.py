@@ -193,14 +193,18 @@ class HotelFields:
         group="economics", doc="Other operating costs of the hotel unit per day.",
         source="calibrated: baseline gross margin 20 to 30% (brief §3)")
     receptionist_wage: float = spec(120.0, 0.0, 5000.0, "EUR per shift", group="economics",
-        doc="Cost of a receptionist's shift.", source="brief §4: payroll about a third of revenue")
+        doc="Cost of a receptionist's shift; the desk pays 4 shifts a day per 100 rooms.",
+        source="brief §4: payroll about a third of revenue")
     housekeeper_wage: float = spec(105.0, 0.0, 5000.0, "EUR per shift", group="economics",
         doc="Cost of a housekeeper's shift; overtime is paid 1.5 times.",
         source="brief §4: payroll about a third of revenue")
     technician_wage: float = spec(150.0, 0.0, 5000.0, "EUR per shift", group="economics",
         doc="Cost of a technician's shift.", source="brief §4: payroll about a third of revenue")
-    manager_wage: float = spec(210.0, 0.0, 5000.0, "EUR per day", group="economics",
-        doc="Cost of a manager per day.", source="brief §4: payroll about a third of revenue")
+    manager_wage: float = spec(210.0, 0.0, 5000.0, "EUR per day per 100 rooms",
+        group="economics",
+        doc="Cost of a manager per day in a 100-room hotel; it scales with the rooms (a small "
+            "unit pays its managers less or shares them).",
+        source="brief §4: payroll about a third of revenue")
     callout_fee: float = spec(60.0, 0.0, 5000.0, "EUR per evening", group="economics",
         doc="Cost of an evening of on-call maintenance cover (plus overtime when called).",
         source="assumption")

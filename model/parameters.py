@@ -117,7 +117,15 @@ PARAMETERS: dict[str, Parameter] = {
                       f.metadata["group"])
     for f in fields(Parameters)
 }
-LEVERS = ("restructuring", "incentives", "training", "rotation", "cross_evaluation")
+# the levers of attempt 2 and the redesign, crossed in factorial designs
+LEVERS = ("incentives", "training", "rotation", "cross_evaluation")
+# every lever, attempt 1's restructuring included: presets set each of them
+ALL_LEVERS = ("restructuring", *LEVERS)
+# Parameters read only once the levers are on, never during the warm-up, so that lever
+# settings can share a warm-up (InterLodgeModel.warm_up; tests/test_warm_up.py checks it).
+LEVER_SIDE = (*ALL_LEVERS, "role_clarity", "cross_evaluation_weight", "rotation_period_days",
+              "incentive_bonus", "incentive_occupancy_target", "incentive_occupancy_threshold",
+              "training_cost", "training_days", "training_skill")
 
 
 def default_parameters() -> dict[str, Any]:

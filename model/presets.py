@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .parameters import LEVERS, ParameterError, validate_parameters
+from .parameters import ALL_LEVERS, ParameterError, validate_parameters
 
 PRESETS: dict[str, dict[str, bool]] = {
     "baseline": {},
@@ -45,5 +45,5 @@ def preset_parameters(name: str, overrides: dict[str, Any] | None = None) -> dic
     """Validated parameters of preset `name` with `overrides` on top."""
     if name not in PRESETS:
         raise ParameterError(f"unknown preset {name!r}; choose one of {', '.join(PRESETS)}")
-    values = {lever: False for lever in LEVERS} | PRESETS[name] | dict(overrides or {})
+    values = {lever: False for lever in ALL_LEVERS} | PRESETS[name] | dict(overrides or {})
     return validate_parameters(values)
