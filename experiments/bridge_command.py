@@ -67,6 +67,13 @@ def print_bridge(args) -> int:
           f"{args.seeds} seeds (margin over all their days)")
     print(f"  margin {before:.1%} -> {after:.1%}: {change * 100:+.2f} points "
           f"({after / before - 1:+.1%} relative)\n")
+    print_table(bridge)
+    return 0
+
+
+def print_table(bridge: pd.DataFrame) -> None:
+    """The bridge as a table: each channel in margin points and its share of the change."""
+    change = bridge["change"].sum()
     print(f"  {'channel':<44}{'kind':<8}{'points':>8}{'share':>9}")
     for channel, row in bridge.iterrows():
         share = f"{row['change'] / change:>9.0%}" if change else f"{'-':>9}"
@@ -75,5 +82,4 @@ def print_bridge(args) -> int:
         part = bridge.loc[bridge["kind"] == kind, "change"].sum()
         share = f"{part / change:>9.0%}" if change else f"{'-':>9}"
         print(f"  {'all ' + kind + ' channels':<44}{'':<8}{part * 100:>+8.2f}{share}")
-    return 0
 

@@ -19,9 +19,9 @@ from app_components.workshop.seating import SeatingError, clean_name
 def open_room(small_hotel):
     opened = []
 
-    def make(presets=("baseline", "redesign"), timeout=0.5, round_days=2):
+    def make(presets=("baseline", "redesign"), timeout=0.5, round_days=2, **parameters):
         room = registry.open_room(list(presets), seed=3, timeout=timeout, pace=24,
-                                  parameters=small_hotel, round_days=round_days)
+                                  parameters=small_hotel | parameters, round_days=round_days)
         room.pace = 1000  # as fast as the hotel goes (not an instructor's choice)
         opened.append(room)
         return room
@@ -78,7 +78,7 @@ def test_people_decide_and_silence_leaves_it_to_the_rule(open_room):
 
 
 def test_the_next_round_keeps_the_seats_and_the_debrief_compares(open_room):
-    room = open_room()
+    room = open_room(housekeepers=1)  # the seated housekeeper works a shift in every round
     ann = room.join("Ann")
     member = seat_of(room, "housekeeper")
     room.take_seat(ann, member)
