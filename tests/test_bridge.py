@@ -82,3 +82,16 @@ def test_tables_must_cover_the_same_days_and_seeds():
         margin_bridge(one.assign(seed=0), one)
     with pytest.raises(ValueError, match="lacks columns costs"):
         margin_bridge(one.drop(columns="costs"), one)
+
+
+def test_bridge_command_prints_every_channel_and_refuses_a_bad_window(capsys):
+    from experiments.cli import main
+
+    assert main(["bridge", "--preset", "all_four", "--seeds", "1", "--days", "0-3",
+                 "--workers", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "rooms released to late arrivals" in out and "all direct channels" in out
+    with pytest.raises(SystemExit) as stop:
+        main(["bridge", "--preset", "redesign", "--days", "5-2"])
+    assert stop.value.code == 2
+    assert "expects A-B with 0 <= A < B" in capsys.readouterr().err
