@@ -111,6 +111,10 @@ def _add_running_options(parser: argparse.ArgumentParser) -> None:
                              "entropy; --resume reuses the recorded one)")
     parser.add_argument("--resume", action="store_true",
                         help="continue the experiment in DIR: skip the runs already stored")
+    parser.add_argument("--independent-seeds", action="store_true",
+                        help="a seed of its own for every run (default: replicate r of every "
+                             "design point has the same seed, so points are compared paired "
+                             "and share warm-ups)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
@@ -141,6 +145,7 @@ def _unnamed_seed(args) -> int | None:
 
 def _run(experiment: Experiment, args) -> int:
     """Check the folder and the options, then run what is not yet stored."""
+    experiment = dataclasses.replace(experiment, common_seeds=not args.independent_seeds)
     if args.dask not in (None, "local") and args.workers is not None:
         raise ValueError("--workers sizes a local pool; a Dask cluster has its own workers")
     claim_folder(args.out, experiment, args.resume)  # refuses before any worker starts

@@ -2,8 +2,11 @@
 
 `evaluate` submits runs in the order given, a bounded number at a time, and hands each result
 to a callback as it finishes, so memory does not grow with the size of the experiment. A run
-that raises is recorded as failed, with its traceback, and the others go on. Results depend
-only on each run's seed, never on the executor, the number of workers or the completion order.
+that raises is recorded as failed, with its traceback, and the others go on. Consecutive runs
+that share a warm-up (same seed, same parameters but lever-side ones: common seeds make that
+the rule) go to a worker together, which warms the hotel up once and starts each run from a
+copy. Results depend only on each run's seed and parameters, never on the executor, the
+number of workers, the grouping or the completion order.
 On it are built:
 - `run_experiment`: an experiment's runs not yet stored, into its crash-safe store;
 - `run_scenarios`: a handful of named scenarios on common seeds, kept in memory (the story
@@ -26,6 +29,7 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import groupby, islice
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -35,15 +39,16 @@ from model import preset_parameters
 
 from .experiment import RunSpec
 from .outcomes import summarise
-from .simulation import run_hotel
+from .simulation import run_hotel, warm_up_key
 
 if TYPE_CHECKING:
     from .experiment import Experiment
     from .store import ExperimentStore
 
 DASK_MIN_IN_FLIGHT = 100
-# run_hotel(parameters, days, seed) -> daily table; replaceable to test failures
-Simulator = Callable[[dict, int, int], pd.DataFrame]
+MAX_SHARED = 16  # runs at most sent together to share a warm-up
+# run_hotel(parameters, days, seed, warm_ups) -> daily table; replaceable to test failures
+Simulator = Callable[[dict, int, int, dict | None], pd.DataFrame]
 Scenario = tuple[str, dict[str, Any], int]  # (preset, overrides, days)
 
 
@@ -73,11 +78,12 @@ class Tally:
     failed: int = 0
 
 
-def execute(spec: RunSpec, simulator: Simulator = run_hotel) -> RunResult:
+def execute(spec: RunSpec, simulator: Simulator = run_hotel,
+            warm_ups: dict | None = None) -> RunResult:
     """Run one run (in a worker); never raises for a failure of the run itself."""
     start = time.perf_counter()
     try:
-        daily = simulator(spec.parameters, spec.days, spec.seed)
+        daily = simulator(spec.parameters, spec.days, spec.seed, warm_ups)
         return RunResult(spec, "ok", None, time.perf_counter() - start,
                          summarise(daily.tail(spec.summary_days)), daily)
     except Exception:
@@ -85,36 +91,57 @@ def execute(spec: RunSpec, simulator: Simulator = run_hotel) -> RunResult:
                          {}, None)
 
 
+def execute_together(specs: list[RunSpec], simulator: Simulator = run_hotel
+                     ) -> list[RunResult]:
+    """Run `specs` one after the other (in a worker), sharing their warm-ups."""
+    warm_ups: dict = {}
+    return [execute(spec, simulator, warm_ups) for spec in specs]
+
+
+def sharing_warm_ups(runs: Iterable[RunSpec], size: int) -> Iterator[list[RunSpec]]:
+    """`runs` in their order, consecutive runs with the same warm-up in groups of at most
+    `size`."""
+    for _, same in groupby(runs, key=lambda spec: warm_up_key(spec.parameters, spec.seed)):
+        while group := list(islice(same, size)):
+            yield group
+
+
+def group_size(total: int, max_in_flight: int) -> int:
+    """Runs sent together: enough groups to keep every worker busy to the end."""
+    return max(1, min(MAX_SHARED, total // (2 * max_in_flight)))
+
+
 def evaluate(runs: Iterable[RunSpec], on_result: Callable[[RunResult], None],
              executor: cf.Executor, max_in_flight: int, *, total: int | None = None,
              progress: bool = False, label: str = "runs",
              simulator: Simulator = run_hotel) -> Tally:
-    """Run `runs` on `executor`, at most `max_in_flight` submitted and unfinished at a time,
-    and call `on_result` with each result as it finishes (in completion order).
+    """Run `runs` on `executor`, at most `max_in_flight` submissions (each a group of runs
+    sharing a warm-up) unfinished at a time, and call `on_result` with each result as its
+    group finishes (in completion order).
 
     progress: a progress bar on stderr (runs done, failed, rate, time left) over `total`.
     On an interruption (Ctrl-C, a broken pool) the unfinished runs are cancelled and the
     exception propagates; every result already handed to `on_result` stays there.
     """
     tally = Tally()
-    todo = iter(runs)
+    todo = sharing_warm_ups(runs, group_size(total or 0, max_in_flight))
     bar = tqdm(total=total, unit="run", file=sys.stderr, disable=not progress, desc=label,
                dynamic_ncols=True)
     bar.set_postfix(failed=0, refresh=False)
-    pending: dict[cf.Future, RunSpec] = {}
+    pending: dict[cf.Future, list[RunSpec]] = {}
     try:
         _top_up(pending, todo, executor, simulator, max_in_flight)
         while pending:
             completed, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
             for future in completed:
-                result = _result(future, pending.pop(future))
-                on_result(result)
-                if result.status == "ok":
-                    tally.done += 1
-                else:
-                    tally.failed += 1
-                    bar.set_postfix(failed=tally.failed, refresh=False)
-                bar.update()
+                for result in _results(future, pending.pop(future)):
+                    on_result(result)
+                    if result.status == "ok":
+                        tally.done += 1
+                    else:
+                        tally.failed += 1
+                        bar.set_postfix(failed=tally.failed, refresh=False)
+                    bar.update()
             _top_up(pending, todo, executor, simulator, max_in_flight)
     finally:
         for future in pending:
@@ -164,29 +191,30 @@ def run_scenarios(scenarios: dict[str, Scenario], seeds: int,
 
     workers = workers or os.cpu_count() or 1
     with (sequential() if workers == 1 else process_pool(workers)) as (executor, depth):
-        evaluate(specs, keep, executor, depth)
+        evaluate(specs, keep, executor, depth, total=seeds * len(names))
     return {name: [by_seed[seed] for seed in range(seeds)] for name, by_seed in tables.items()}
 
 
-def _top_up(pending: dict[cf.Future, RunSpec], todo: Iterator[RunSpec], executor: cf.Executor,
-            simulator: Simulator, max_in_flight: int) -> None:
+def _top_up(pending: dict[cf.Future, list[RunSpec]], todo: Iterator[list[RunSpec]],
+            executor: cf.Executor, simulator: Simulator, max_in_flight: int) -> None:
     while len(pending) < max_in_flight:
-        spec = next(todo, None)
-        if spec is None:
+        group = next(todo, None)
+        if group is None:
             return
-        pending[executor.submit(execute, spec, simulator)] = spec
+        pending[executor.submit(execute_together, group, simulator)] = group
 
 
-def _result(future: cf.Future, spec: RunSpec) -> RunResult:
-    """The run's result; an error of the executor about this one run (e.g. a Dask worker
-    that died running it) is recorded as that run's failure. A broken pool is not a run's
+def _results(future: cf.Future, group: list[RunSpec]) -> list[RunResult]:
+    """The group's results; an error of the executor about these runs (e.g. a Dask worker
+    that died running them) is recorded as their failure. A broken pool is not a run's
     failure: it propagates and ends the session."""
     try:
         return future.result()
     except cf.BrokenExecutor:
         raise
     except Exception:
-        return RunResult(spec, "failed", traceback.format_exc(), 0.0, {}, None)
+        error = traceback.format_exc()
+        return [RunResult(spec, "failed", error, 0.0, {}, None) for spec in group]
 
 
 # --- executors ----------------------------------------------------------------------------

@@ -4,13 +4,16 @@
 design point, then replicate 1 of every point, and so on, so an experiment stopped part-way
 still has the same number of replicates (give or take one) at every point.
 
-Seeds: one root seed per experiment, one derived seed per run. A run's seed comes from
-numpy's SeedSequence with the root seed as entropy and the run's place in the design,
-(point_index, replicate), as spawn key (a design comparing policies on common worlds uses the
-world's index instead of the point's, so all policies of a world share seeds). It depends on
-nothing else, so any run can be
-reproduced alone, in any order, on any number of workers, and adding replicates or points to
-a design never changes the seeds of the runs already there.
+Seeds: one root seed per experiment, one derived seed per run, from numpy's SeedSequence
+with the root seed as entropy. By default replicate r of every design point has the same seed
+(common random numbers, spawn key (r,)): the points face the same demand and luck, so their
+differences are paired and come from the design, and the points that differ only in
+lever-side parameters share one warm-up. A design comparing policies on worlds keeps a seed
+per world instead (spawn key (world, r)): all policies of a world share it. With
+`common_seeds=False` each run has its own seed (spawn key (point_index, replicate)). Either
+way a run's seed depends on nothing else, so any run can be reproduced alone, in any order, on
+any number of workers, and adding replicates or points to a design never changes the seeds of
+the runs already there.
 """
 
 from __future__ import annotations
@@ -59,6 +62,7 @@ class Experiment:
     preset: the lever settings the points start from (model.PRESETS).
     fixed: parameters held at the same value in every run (e.g. rooms); may not be varied.
     summary_days: window, at the end of each run, of the per-run summary figures.
+    common_seeds: replicate r of every point has the same seed (see the module docstring).
     name, description: for people; not part of the experiment's identity.
     """
 
@@ -68,6 +72,7 @@ class Experiment:
     preset: str = "baseline"
     fixed: dict[str, Any] = field(default_factory=dict)
     summary_days: int = SUMMARY_DAYS
+    common_seeds: bool = True
     name: str = ""
     description: str = ""
 
@@ -109,8 +114,13 @@ class Experiment:
         return self._spec(self.base_parameters(), point_index, replicate)
 
     def _spec(self, base: dict[str, Any], point_index: int, replicate: int) -> RunSpec:
-        return RunSpec(run_id(point_index, replicate), point_index, replicate,
-                       run_seed(self.root_seed, self.design.seed_key(point_index), replicate),
+        if not self.common_seeds:
+            seed = run_seed(self.root_seed, point_index, replicate)
+        elif self.design.worlds is not None:  # the policies of a world share its seeds
+            seed = run_seed(self.root_seed, self.design.seed_key(point_index), replicate)
+        else:
+            seed = replicate_seed(self.root_seed, replicate)
+        return RunSpec(run_id(point_index, replicate), point_index, replicate, seed,
                        base | self.design.points[point_index], self.days, self.summary_days)
 
     def identity(self) -> dict[str, Any]:
@@ -119,7 +129,8 @@ class Experiment:
         return {"design": self.design.spec, "replicates": self.design.replicates,
                 "points": len(self.design.points), "points_sha": self.design.fingerprint(),
                 "days": self.days, "summary_days": self.summary_days,
-                "root_seed": self.root_seed, "base_parameters": self.base_parameters()}
+                "root_seed": self.root_seed, "common_seeds": self.common_seeds,
+                "base_parameters": self.base_parameters()}
 
 
 def run_id(point_index: int, replicate: int) -> str:
@@ -137,5 +148,13 @@ def run_seed(root_seed: int, point_index: int, replicate: int) -> int:
     A non-negative 63-bit integer, so that it fits a signed 64-bit column and is accepted by
     both numpy's and Python's random generators (the model seeds both from it).
     """
-    sequence = np.random.SeedSequence(root_seed, spawn_key=(point_index, replicate))
+    return _seed(np.random.SeedSequence(root_seed, spawn_key=(point_index, replicate)))
+
+
+def replicate_seed(root_seed: int, replicate: int) -> int:
+    """The model seed of replicate `replicate` of every design point (common seeds)."""
+    return _seed(np.random.SeedSequence(root_seed, spawn_key=(replicate,)))
+
+
+def _seed(sequence: np.random.SeedSequence) -> int:
     return int(sequence.generate_state(1, dtype=np.uint64)[0] >> np.uint64(1))

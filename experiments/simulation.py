@@ -11,9 +11,12 @@ from typing import Any
 
 import pandas as pd
 
-from model import InterLodgeModel, preset_parameters
+from model import LEVER_SIDE, InterLodgeModel, preset_parameters
 
 DEFAULT_DAYS = 540  # the case's 18 months
+# nobody reads the staff's reasons in a run reduced to its daily table: building them would
+# cost time (the numbers are the same: tests/test_golden.py)
+NO_DECISION_LOG = {"decision_log_length": 0}
 MAX_DAYS = 20 * 365  # a run's daily table and time stay small (about 7 s and 3 MB a run)
 
 
@@ -23,12 +26,33 @@ def simulate(preset: str = "baseline", overrides: dict[str, Any] | None = None,
     return run_hotel(preset_parameters(preset, overrides), days, seed)
 
 
-def run_hotel(parameters: dict[str, Any], days: int, seed: int | None) -> pd.DataFrame:
+def run_hotel(parameters: dict[str, Any], days: int, seed: int | None,
+              warm_ups: dict | None = None) -> pd.DataFrame:
     """The run behind every experiment run. `parameters` is a complete parameter set, so no
-    preset is involved: every lever is set explicitly."""
-    hotel = InterLodgeModel(rng=seed, **parameters)
+    preset is involved: every lever is set explicitly.
+
+    warm_ups: a cache kept by a worker across the runs it is given together; a run starts
+    from a copy of the warm-up it shares with them (same seed, same parameters but the
+    lever-side ones) instead of warming up again. The numbers are those of a full run.
+    """
+    parameters = parameters | NO_DECISION_LOG
+    if warm_ups is None or seed is None:  # no seed: every hotel is its own draw
+        hotel = InterLodgeModel(rng=seed, **parameters)
+    else:
+        key = warm_up_key(parameters, seed)
+        if key not in warm_ups:
+            warm_ups.clear()  # runs come grouped by warm-up: one is enough to keep
+            warm_ups[key] = InterLodgeModel.warm_up(rng=seed, **parameters)
+        hotel = warm_ups[key].with_levers(**{name: parameters[name] for name in LEVER_SIDE})
     hotel.run_days(days)
     return hotel.daily_table()
+
+
+def warm_up_key(parameters: dict[str, Any], seed: int | None) -> tuple:
+    """Runs with equal keys have the same warm-up: the same seed and the same parameters
+    apart from the lever-side ones (which the warm-up never reads)."""
+    return seed, tuple(sorted((name, value) for name, value in parameters.items()
+                              if name not in LEVER_SIDE))
 
 
 def parse_assignments(pairs: list[str] | None) -> dict[str, str]:

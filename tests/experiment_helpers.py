@@ -37,11 +37,12 @@ def run_into(folder: Path, experiment: Experiment, executor: cf.Executor, *,
                               simulator=simulator)
 
 
-def fail_at_middle_weight(parameters: dict, days: int, seed: int) -> pd.DataFrame:
+def fail_at_middle_weight(parameters: dict, days: int, seed: int,
+                          warm_ups: dict | None = None) -> pd.DataFrame:
     """The hotel, except that cross_evaluation_weight 0.5 raises (an injected model bug)."""
     if parameters["cross_evaluation_weight"] == 0.5:
         raise RuntimeError("injected failure at weight 0.5")
-    return run_hotel(parameters, days, seed)
+    return run_hotel(parameters, days, seed, warm_ups)
 
 
 def numbers(folder: Path) -> pd.DataFrame:

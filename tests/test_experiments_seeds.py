@@ -1,0 +1,56 @@
+"""Common random numbers across design points, and runs that share a warm-up."""
+
+import json
+
+import pandas as pd
+from conftest import SMALL_HOTEL
+from experiment_helpers import small_experiment
+
+from experiments.designs import factorial
+from experiments.evaluators import execute, execute_together, sharing_warm_ups
+from experiments.experiment import Experiment
+
+
+def lever_experiment(**settings) -> Experiment:
+    return Experiment(factorial(("rotation", "cross_evaluation"), replicates=2), days=40,
+                      root_seed=5, fixed=dict(SMALL_HOTEL), summary_days=10, **settings)
+
+
+def test_replicate_r_of_every_point_has_the_same_seed_by_default():
+    runs = list(lever_experiment().runs())
+    for replicate in (0, 1):
+        assert len({spec.seed for spec in runs if spec.replicate == replicate}) == 1
+    assert runs[0].seed != runs[-1].seed
+
+
+def test_independent_seeds_give_every_run_its_own():
+    runs = list(lever_experiment(common_seeds=False).runs())
+    assert len({spec.seed for spec in runs}) == len(runs)
+
+
+def test_the_choice_of_seeds_is_part_of_the_experiment_identity():
+    common, independent = lever_experiment(), lever_experiment(common_seeds=False)
+    assert common.identity()["common_seeds"] is True
+    assert json.dumps(independent.identity(), default=str) != json.dumps(common.identity(),
+                                                                         default=str)
+
+
+def test_runs_sharing_a_warm_up_are_grouped_in_their_order():
+    runs = list(lever_experiment().runs())
+    groups = list(sharing_warm_ups(runs, size=3))
+    assert [spec for group in groups for spec in group] == runs
+    # 4 lever cells per replicate share a warm-up: groups of at most 3 within a replicate
+    assert [len(group) for group in groups] == [3, 1, 3, 1]
+    assert all(len({spec.seed for spec in group}) == 1 for group in groups)
+    # a weight sweep varies a lever-side parameter only: with common seeds, one warm-up
+    assert len(list(sharing_warm_ups(small_experiment().runs(), size=16))) == 2
+
+
+def test_runs_from_a_shared_warm_up_have_the_numbers_of_runs_alone():
+    runs = list(lever_experiment().runs())[:4]
+    together = execute_together(runs)
+    alone = [execute(spec) for spec in runs]
+    for shared, single in zip(together, alone, strict=True):
+        assert shared.status == single.status == "ok"
+        assert shared.daily.equals(single.daily)
+        assert pd.Series(shared.summary).equals(pd.Series(single.summary))  # NaN as NaN
