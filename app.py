@@ -15,8 +15,27 @@ from app_components.hotel_view import HotelView
 from app_components.inspector import Inspector
 from app_components.lesson import GUIDED_SEQUENCE, Lesson, step_banner
 from app_components.playback import Playback
-from app_components.presence import PageVisibility, Presence
+from app_components.presence import PageWatch, Presence
+from app_components.share import Share, query_of
 from app_components.workshop import WorkshopPage
+
+# Projector first: controls in a column of their own (scrolling inside it, Play on top), the
+# hotel beside them; on a phone (under 900 px) the two stack. Tooltips of charts may leave
+# the tab.
+PAGE_CSS = """
+.il-layout { display: flex; gap: 10px; align-items: flex-start; }
+.il-controls { flex: 0 0 300px; max-height: calc(100vh - 76px); overflow-y: auto;
+               position: sticky; top: 0; }
+.il-main { flex: 1 1 auto; min-width: 0; }
+.v-window { overflow: visible }
+.il-playback .v-btn { min-width: 0 !important; padding: 0 10px !important; }
+.il-main .v-tabs > .v-tabs-bar { height: 40px; }
+@media (max-width: 900px) {
+  .il-layout { flex-direction: column; }
+  .il-controls { flex-basis: auto; width: 100%; max-height: none; position: static; }
+  .il-main { width: 100%; }
+}
+"""
 
 
 @solara.component
@@ -44,29 +63,46 @@ def Page():
         tab.value = 0
         hotel.playing.value = True
 
-    PageVisibility(event_visibility=presence.set_hidden)
+    PageWatch(event_visibility=presence.set_hidden)
     solara.Title("InterLodge: the hotel of Six Simple Rules")
     solara.AppBarTitle("InterLodge: the hotel of Six Simple Rules")
-    solara.Style(".v-window { overflow: visible }")  # let tooltips of charts leave the tab
-    if hotel.message.value:
-        solara.Warning(hotel.message.value)
+    solara.Style(PAGE_CSS)
+    router = solara.use_router()
+    playing = hotel.playing.value
+
+    def follow_address():
+        """The address says which hotel and day is on the page (a reload rebuilds it)."""
+        with hotel.lock:
+            query = query_of(hotel.settings[0], hotel.model.day)
+        if (not playing and router.set_path is not None  # None: rendered without a server
+                and f"?{router.search or ''}" != query):
+            router.push(f"/{query}")
+
+    solara.use_effect(follow_address, [generation, playing])
     step, built = lesson_step.value
     current_step = step if built == generation else None
-    if current_step is not None:
-        solara.Info(step_banner(current_step), dense=True, classes=["lesson-banner"])
-    with solara.Columns([1, 3], gutters_dense=True):
-        with solara.Card("Your hotel", subtitle=hotel.settings[0].label(), margin=0):
-            Controls(hotel).key(f"controls-{generation}")
+    with solara.Div(classes=["il-layout"]):
+        with solara.Div(classes=["il-controls"]), solara.Card(
+                "Your hotel", subtitle=hotel.settings[0].label(), margin=0):
             Playback(hotel)
-        with solara.lab.Tabs(value=tab, lazy=True):
-            with solara.lab.Tab("Hotel"):
-                HotelView(hotel)
-            with solara.lab.Tab("Inspector"):
-                Inspector(hotel)
-            with solara.lab.Tab("Compare"):
-                Comparison(comparison)
-            with solara.lab.Tab("Lesson"):
-                Lesson(on_show=show, current=current_step)
+            with hotel.lock:
+                link = query_of(hotel.settings[0], hotel.model.day)
+            Share(hotel, link)
+            Controls(hotel).key(f"controls-{generation}")
+        with solara.Div(classes=["il-main"]):
+            if hotel.message.value:
+                solara.Warning(hotel.message.value, dense=True)
+            if current_step is not None:
+                solara.Info(step_banner(current_step), dense=True, classes=["lesson-banner"])
+            with solara.lab.Tabs(value=tab, lazy=True):
+                with solara.lab.Tab("Hotel"):
+                    HotelView(hotel)
+                with solara.lab.Tab("Inspector"):
+                    Inspector(hotel)
+                with solara.lab.Tab("Compare"):
+                    Comparison(comparison)
+                with solara.lab.Tab("Lesson"):
+                    Lesson(on_show=show, current=current_step)
 
 
 page = Page

@@ -62,6 +62,8 @@ def run(args) -> int:
     # default, 24 h, kept every closed tab's hotels in memory
     os.environ.setdefault("SOLARA_KERNEL_CULL_TIMEOUT", SESSION_KEPT_AFTER_DISCONNECT)
     os.environ["INTERLODGE_APP_PAUSE_WHEN_HIDDEN"] = f"{args.pause_when_hidden:g}"
+    # Solara's corner banner covered a chart's axis on a projector
+    os.environ.setdefault("SOLARA_THEME_SHOW_BANNER", "false")
     if args.prepare_offline:
         offline_assets.prepare()
         return 0

@@ -19,8 +19,8 @@ from .monitors import hotel_figures
 from .playback import Playback
 from .plots import Axis, Chart, VegaLiteSpecs, spec, use_chart_specs
 
-COMPARED = ("Gross margin, 30 days", "Complaints today", "Held rooms",
-            "Housekeepers' report rate", "Guest satisfaction", "Average rate")
+COMPARED = ("Margin, 30 days", "Complaints today", "Held rooms",
+            "Report rate", "Satisfaction", "Average rate")
 
 
 def margin_rows(simulation: Simulation) -> list[dict]:

@@ -77,6 +77,7 @@ def Controls(simulation: Simulation):
     hotel's settings (e.g. after a guided-sequence button reset the hotel).
     """
     draft = solara.use_reactive(draft_from(simulation.pending.value[0]))
+    show_size, set_show_size = solara.use_state(False)
 
     def update(**changes):
         new = {**draft.value, **changes}
@@ -114,7 +115,10 @@ def Controls(simulation: Simulation):
                                        lambda v, name=name: update(**{name: v}))
         solara.InputText("Seed (same seed, same hotel)", value=values["seed"],
                          on_value=lambda text: update(seed=text), continuous_update=False)
-        with solara.Details(summary="Hotel size", expand=False):
+        # a checkbox, not Vuetify's expansion panel (which carries ARIA attributes its
+        # element may not have)
+        solara.Checkbox(label="Change the hotel size", value=show_size, on_value=set_show_size)
+        if show_size:
             for name in HOTEL_SIZE:
                 ParameterInput(name, values[name], lambda v, name=name: update(**{name: v}))
         if simulation.input_error.value:

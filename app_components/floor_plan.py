@@ -1,7 +1,10 @@
-"""The hotel floor plan: every room coloured by its state, the staff where they are, a legend.
+"""The hotel floor plan: every room by its state (colour, glyph, stripes), the staff where
+they are, a legend.
 
-Drawn as one SVG string in one HTML element: a hundred rooms redraw several times a second
-for the price of a single widget update, and the picture stays sharp on a projector.
+Drawn as one HTML string in one element: a thousand rooms redraw several times a second for
+the price of a single widget update. Rooms are boxes that wrap on a narrow screen and can be
+focused from the keyboard, showing their details. `floor_plan_svg` draws the same plan as one
+SVG picture (the workshop's projector view).
 """
 
 from __future__ import annotations
@@ -15,14 +18,21 @@ from model.building import ROOM_STATES
 
 from .hotel_state import Simulation
 
+# Colours told apart under the common colour-vision deficiencies (light, dark and mid tones
+# and blue/orange hues, after Okabe and Ito), each state also with a glyph and dirty and
+# known defect with stripes: no state is told by colour alone. Room numbers on their fill
+# are at 4.5:1 or better (tests/test_app_accessibility.py).
 STATE_COLOURS = {  # fill, text
-    "vacant clean": ("#d5ecd4", "#1d3b1c"),
-    "occupied": ("#3f6fb5", "#ffffff"),
-    "dirty": ("#b9a78a", "#2b2417"),
-    "held in reserve": ("#f4c430", "#3a2e00"),
-    "known defect": ("#f08a24", "#2e1600"),
-    "out of order": ("#a3281e", "#ffffff"),
+    "vacant clean": ("#e6f2e6", "#173d17"),
+    "occupied": ("#1f4e96", "#ffffff"),
+    "dirty": ("#c9b48a", "#2b2417"),
+    "held in reserve": ("#f5d442", "#2e2500"),
+    "known defect": ("#e08a1e", "#1f1300"),
+    "out of order": ("#7a1010", "#ffffff"),
 }
+STATE_GLYPHS = {"vacant clean": "\u2713", "occupied": "\u25cf", "dirty": "\u2248",
+                "held in reserve": "R", "known defect": "\u26a0", "out of order": "\u2715"}
+STRIPED = {"dirty", "known defect"}
 STATE_MEANING = {
     "vacant clean": "free and ready to sell",
     "occupied": "a guest tonight",
@@ -31,7 +41,7 @@ STATE_MEANING = {
     "known defect": "defect reported: a work order waits for maintenance",
     "out of order": "a reported defect that grew serious",
 }
-HIDDEN_DEFECT = "#c026d3"  # x-ray marker: a defect nobody has found yet
+HIDDEN_DEFECT = "#a21caf"  # x-ray marker: a defect nobody has found yet (dashed, with '?')
 STAFF_MARKS = {"housekeeper": ("H", "#ffffff", "#14532d"), "technician": ("T", "#111827",
                                                                          "#ffffff")}
 CELL, GAP, LABEL = 46, 4, 62  # room width, gap, width of the floor labels (SVG units)
@@ -49,6 +59,75 @@ def room_occupants(model) -> dict[int, list[tuple[str, str]]]:
         if isinstance(technician.job, int):
             where[technician.job].append(("technician", technician.name))
     return where
+
+
+def room_tip(room, state: str, hidden: int, staff: list[tuple[str, str]]) -> str:
+    """'Room 305: occupied; 1 hidden defect; Housekeeper 9 working here'."""
+    tip = f"Room {room.number}: {state}"
+    if hidden:
+        tip += f"; {hidden} hidden defect{'s' if hidden > 1 else ''}"
+    return tip + "".join(f"; {name} working here" for _, name in staff)
+
+
+def floor_plan_html(model, xray: bool = False) -> str:
+    """The floor plan of `model` as HTML, top floor first like the building: a room is a
+    focusable box (number, state glyph, staff H/T) whose details show on hover and on focus;
+    a floor's rooms wrap onto more lines on a narrow screen."""
+    occupants = room_occupants(model)
+    floors: dict[int, list[str]] = defaultdict(list)
+    for room in model.rooms:
+        state = room.state()
+        hidden = len(room.latent_defects()) if xray else 0
+        staff = occupants.get(room.number, [])
+        classes = f"il-room il-{state.replace(' ', '-')}" + (" il-hidden" if hidden else "")
+        marks = "".join(f'<span class="il-staff il-{role}">{STAFF_MARKS[role][0]}</span>'
+                        for role, _ in staff)
+        tip = escape(room_tip(room, state, hidden, staff))
+        floors[room.floor].append(
+            f'<div class="{classes}" tabindex="0" role="img" aria-label="{tip}" '
+            f'data-tip="{tip}"><span class="il-number">{room.number}</span>'
+            f'<span class="il-glyph" aria-hidden="true">{STATE_GLYPHS[state]}'
+            f'{"?" if hidden else ""}</span>{marks}</div>')
+    rows = "".join(f'<div class="il-floor"><div class="il-floor-label">Floor {floor + 1}</div>'
+                   f'<div class="il-rooms">{"".join(floors[floor])}</div></div>'
+                   for floor in sorted(floors, reverse=True))
+    size = "il-plan-large" if max(len(r) for r in floors.values()) > 25 else ""
+    return f'<div class="il-plan {size}" aria-label="hotel floor plan">{rows}</div>'
+
+
+def plan_css() -> str:
+    """The plan's style: state colours, glyphs, stripes, focus ring and details on focus."""
+    states = "".join(
+        f".il-{state.replace(' ', '-')}{{background:{fill};color:{ink}}}"
+        for state, (fill, ink) in STATE_COLOURS.items())
+    stripes = "".join(
+        f".il-{state.replace(' ', '-')}{{background-image:repeating-linear-gradient(135deg,"
+        f"transparent 0 6px,rgba(0,0,0,.16) 6px 8px)}}" for state in STRIPED)
+    return (
+        ".il-plan{font-family:'DejaVu Sans',Arial,sans-serif}"
+        ".il-floor{display:flex;align-items:flex-start;gap:6px;margin-bottom:3px}"
+        ".il-floor-label{flex:0 0 50px;font-size:12px;color:#374151;padding-top:7px}"
+        ".il-rooms{display:flex;flex-wrap:wrap;gap:3px;flex:1 1 auto;min-width:0}"
+        ".il-room{position:relative;width:38px;height:30px;border-radius:4px;font-size:11px;"
+        "line-height:1;box-sizing:border-box;padding:2px 3px;outline:none}"
+        ".il-plan-large .il-room{width:30px;height:26px;font-size:9px}"
+        ".il-number{display:block}"
+        ".il-glyph{position:absolute;left:3px;bottom:2px;font-size:12px;font-weight:bold}"
+        ".il-staff{position:absolute;right:2px;bottom:2px;width:14px;height:14px;"
+        "border-radius:7px;font-size:10px;font-weight:bold;text-align:center;line-height:14px;"
+        "border:1px solid #111827}"
+        ".il-housekeeper{background:#14532d;color:#fff}.il-technician{background:#fff;"
+        "color:#111827;right:17px}"
+        f".il-hidden{{outline:3px dashed {HIDDEN_DEFECT};outline-offset:-3px}}"
+        ".il-xray{margin:0;padding:0}.il-xray .v-input__slot{margin:0}"
+        ".il-xray .v-messages{display:none}"
+        ".il-room:focus,.il-room:hover{box-shadow:0 0 0 3px #111827;z-index:2}"
+        ".il-room:focus::after,.il-room:hover::after{content:attr(data-tip);position:absolute;"
+        "left:0;top:100%;margin-top:4px;background:#111827;color:#fff;font-size:12px;"
+        "padding:3px 6px;border-radius:3px;white-space:nowrap;z-index:3}"
+        + states + stripes
+        + "@media (max-width:600px){.il-floor{flex-direction:column;gap:0}"
+          ".il-floor-label{padding-top:0;flex-basis:auto}}")
 
 
 def floor_plan_svg(model, xray: bool = False) -> str:
@@ -75,10 +154,7 @@ def floor_plan_svg(model, xray: bool = False) -> str:
         y = (floors - 1 - room.floor) * (ROW + GAP)
         hidden = len(room.latent_defects()) if xray else 0
         staff = occupants.get(room.number, [])
-        tip = f"Room {room.number}: {state}"
-        if hidden:
-            tip += f"; {hidden} hidden defect{'s' if hidden > 1 else ''}"
-        tip += "".join(f"; {name} working here" for _, name in staff)
+        tip = room_tip(room, state, hidden, staff)
         parts.append(f'<g><title>{escape(tip)}</title>'
                      f'<rect x="{x}" y="{y}" width="{CELL}" height="{ROW}" rx="4" '
                      f'fill="{fill}" stroke="#ffffff"/>')
@@ -129,15 +205,20 @@ def legend_html(counts: Counter, xray: bool) -> str:
     One HTML string, so that the counts always change together with the plan.
     """
     items = [f'<span title="{escape(STATE_MEANING[state])}" style="white-space:nowrap">'
-             f'<span style="display:inline-block;width:14px;height:14px;border-radius:3px;'
-             f'background:{STATE_COLOURS[state][0]};vertical-align:middle;'
-             f'border:1px solid #9ca3af"></span> {state}: <b>{counts.get(state, 0)}</b></span>'
-             for state in ROOM_STATES]
+             f'<span class="il-{state.replace(" ", "-")}" style="display:inline-block;'
+             'width:18px;height:16px;border-radius:3px;vertical-align:middle;text-align:center;'
+             f'font-size:12px;font-weight:bold;border:1px solid #6b7280">{STATE_GLYPHS[state]}'
+             f'</span> {state}: <b>{counts.get(state, 0)}</b></span>' for state in ROOM_STATES]
     if xray:
-        items.append(f'<span style="color:{HIDDEN_DEFECT};font-weight:bold">! dashed: hidden '
+        items.append(f'<span style="color:{HIDDEN_DEFECT};font-weight:bold">? dashed: hidden '
                      'defect nobody has found yet</span>')
-    return ('<div style="display:flex;flex-wrap:wrap;gap:4px 14px;font-size:13px">'
+    items.append('<span style="white-space:nowrap"><b>H</b> housekeeper cleaning, <b>T</b> '
+                 'technician repairing</span>')
+    return ('<div style="display:flex;flex-wrap:wrap;gap:2px 12px;font-size:12px">'
             + "".join(items) + "</div>")
+
+
+PLAN_CSS = plan_css()
 
 
 @solara.component
@@ -149,14 +230,17 @@ def FloorPlan(simulation: Simulation, frame: int, index: int = 0, compact: bool 
     xray, set_xray = solara.use_state(False)
     with simulation.lock:
         model = simulation.models[index]
-        svg = floor_plan_svg(model, xray)
+        plan = floor_plan_html(model, xray)
         counts = Counter(room.state() for room in model.rooms)
         summary = staff_summary(model)
-    with solara.Column(gap="4px"):
-        with solara.Row(style="align-items: center"):
-            solara.Checkbox(label="X-ray: show hidden defects", value=xray, on_value=set_xray)
-        solara.HTML(tag="div", unsafe_innerHTML=svg, classes=["interlodge-floor-plan"])
-        solara.HTML(tag="div", unsafe_innerHTML=legend_html(counts, xray))
+    solara.Style(PLAN_CSS)
+    with solara.Column(gap="2px"):
+        solara.HTML(tag="div", unsafe_innerHTML=plan, classes=["interlodge-floor-plan"])
+        with solara.Row(style="align-items: center; flex-wrap: wrap", gap="12px"):
+            solara.HTML(tag="div", unsafe_innerHTML=legend_html(counts, xray))
+            with solara.Div(classes=["il-xray"]):
+                solara.Checkbox(label="X-ray: show hidden defects", value=xray,
+                                on_value=set_xray)
         if not compact:
-            solara.HTML(tag="div", unsafe_innerHTML="<br>".join(escape(s) for s in summary),
+            solara.HTML(tag="div", unsafe_innerHTML=" \u00b7 ".join(escape(s) for s in summary),
                         style="font-size: 13px; color: #374151")

@@ -233,8 +233,14 @@ def use_session_hotel(presence: Presence) -> Simulation:
     search = solara.use_router().search
 
     def make() -> Simulation:
+        from .share import replay, replay_day  # the address's day: replay the seed to it
+
         try:
-            return Simulation((settings_from_query(search),), presence=presence, ghost=True)
+            settings, day = replay_day(search)
+            simulation = Simulation((settings_from_query(settings),), presence=presence,
+                                    ghost=True)
+            replay(simulation, day)
+            return simulation
         except ParameterError as error:
             return Simulation((HotelSettings(),), message=f"Address ignored: {error}",
                               presence=presence, ghost=True)

@@ -12,13 +12,7 @@ from .floor_plan import FloorPlan
 from .hotel_state import Simulation
 from .margin_story import bridge_spec, margin_spec
 from .monitors import Monitors
-from .plots import HOTEL_CHARTS, SMOOTHING_DAYS, VegaLiteSpecs, spec, use_chart_specs
-
-HOW_TO_READ = (
-    "A hotel of the InterLodge chain, one hour at a time. Each square is a room, coloured by "
-    "its state; <b>H</b> is a housekeeper cleaning it, <b>T</b> a technician repairing it. "
-    "Press <b>Play</b>, then follow the <b>Lesson</b> tab: the status quo, attempt 2, the "
-    "redesign.")
+from .plots import HOTEL_CHARTS, SMOOTHING_DAYS, VegaLiteSpecs, labelled, spec, use_chart_specs
 
 
 @solara.component
@@ -29,7 +23,6 @@ def HotelView(simulation: Simulation):
     of the view per frame, where three subscribers would cost three.
     """
     frame = simulation.version.value
-    solara.HTML(tag="div", unsafe_innerHTML=HOW_TO_READ, style="font-size: 14px; margin: 6px 0")
     Monitors(simulation, frame)
     FloorPlan(simulation, frame)
     Plots(simulation, frame)
@@ -42,7 +35,9 @@ def hotel_specs(simulation: Simulation) -> list[dict]:
     ghost = simulation.ghost.rows if simulation.ghost is not None else None
     story = [margin_spec(rows, ghost)]
     bridge = bridge_spec(rows, ghost) if ghost else None
-    return [*story, *([bridge] if bridge else []), *(spec(chart, rows) for chart in HOTEL_CHARTS)]
+    made = [*story, *([bridge] if bridge else []), *(spec(chart, rows) for chart in HOTEL_CHARTS)]
+    label, day = simulation.settings[0].label(), simulation.model.day
+    return [labelled(one, label, day) for one in made]
 
 
 @solara.component

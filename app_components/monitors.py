@@ -50,11 +50,11 @@ def margin_figure(rows: list[dict], ghost_rows: list[dict] | None) -> Figure:
     """The margin over the last 30 days, against the no-lever twin or the first 30 days."""
     recent = period_margin(rows[-WINDOW:])
     if ghost_rows:
-        note = f"same hotel, no lever: {show(period_margin(ghost_rows[-WINDOW:]), '{:.1%}')}"
+        note = f"no lever: {show(period_margin(ghost_rows[-WINDOW:]), '{:.1%}')}"
     else:
         note = change(rows, "gross_margin", "{:.1%}",
                       first=lambda: period_margin(rows[:WINDOW]))
-    return Figure("Gross margin, 30 days", show(recent, "{:.1%}"), note,
+    return Figure("Margin, 30 days", show(recent, "{:.1%}"), note,
                   "(revenue - costs) / revenue over the last 30 days")
 
 
@@ -69,17 +69,16 @@ def hotel_figures(model, ghost=None) -> list[Figure]:
                       METRICS[column][1])
 
     return [
-        Figure("Date", f"Day {today['day']}, {today['hour']:02d}:00",
-               "day 0 = levers switched on"),
+        Figure("Date", f"Day {today['day']}, {today['hour']:02d}:00", "day 0: levers on"),
         Figure("Occupancy now", f"{today['occupancy']:.0%}", "rooms with a guest"),
         monthly("Average rate", "adr", "{:.0f} EUR"),
         margin_figure(rows, ghost.rows if ghost is not None else None),
         Figure("Complaints today", str(today["complaints"]),
                f"{today['moves']} moved, {today['rebates_given']} rebated, "
                f"{today['repairs_on_complaint']} repaired"),
-        Figure("Held rooms", str(today["held_rooms"]), "kept unsold tonight by reception"),
-        monthly("Housekeepers' report rate", "housekeeper_report_rate", "{:.0%}"),
-        monthly("Guest satisfaction", "guest_satisfaction", "{:.0f} / 1000"),
+        Figure("Held rooms", str(today["held_rooms"]), "kept unsold tonight"),
+        monthly("Report rate", "housekeeper_report_rate", "{:.0%}"),
+        monthly("Satisfaction", "guest_satisfaction", "{:.0f} / 1000"),
     ]
 
 
@@ -87,14 +86,16 @@ def figures_html(figures: list[Figure]) -> str:
     """The monitors as small cards: label, big value, note (hover: the definition)."""
     cards = "".join(
         f'<div title="{escape(f.tip)}" style="background:#fff;border-radius:4px;'
-        f'box-shadow:0 1px 3px rgba(0,0,0,.25);padding:6px 10px">'
-        f'<div style="font-size:12px;color:#4b5563">{escape(f.label)}</div>'
-        f'<div class="monitor-value" style="font-size:21px;font-weight:600">'
+        f'box-shadow:0 1px 3px rgba(0,0,0,.25);padding:4px 8px">'
+        f'<div style="font-size:12px;color:#374151">{escape(f.label)}</div>'
+        f'<div class="monitor-value" style="font-size:16px;font-weight:600;'
+        f'white-space:nowrap">'
         f'{escape(f.value)}</div>'
-        f'<div style="font-size:11px;color:#6b7280">{escape(f.note)}</div></div>'
+        f'<div style="font-size:11px;color:#4b5563">{escape(f.note)}</div></div>'
         for f in figures)
-    return ('<div style="display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));'
-            f'gap:8px;margin:4px 2px 8px">{cards}</div>')
+    # eight in one row on a projector (1280 px and up), fewer and more rows on smaller screens
+    return ('<div style="display:grid;grid-template-columns:repeat(auto-fill,minmax(112px,1fr));'
+            f'gap:6px;margin:4px 2px 6px">{cards}</div>')
 
 
 @solara.component

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import time
 from typing import NamedTuple
 
@@ -119,6 +120,17 @@ def trend_records(rows: list[dict], chart: Chart) -> list[dict]:
 def spec(chart: Chart, rows: list[dict]) -> dict:
     """The chart's template with `rows` (daily rows of the model, or alike) as its data."""
     return {**template(chart), "datasets": {TABLE.name: trend_records(rows, chart)}}
+
+
+def labelled(made: dict, label: str, day: int) -> dict:
+    """`made` with a subtitle saying which hotel and day (e.g. 'redesign, seed 3, day 240'),
+    saved as PNG under a name that says the same: a chart taken out of the app keeps them."""
+    title = made["title"]["text"] if isinstance(made.get("title"), dict) else made.get("title")
+    name = "-".join(["interlodge", re.sub(r"[^a-z0-9]+", "-", f"{label} day {day} {title}"
+                                          .lower()).strip("-")])
+    return {**made, "title": {"text": title, "subtitle": f"{label}, day {day}"},
+            "usermeta": {"embedOptions": {"downloadFileName": name, "actions": {
+                "export": True, "source": False, "compiled": False, "editor": False}}}}
 
 
 def use_chart_specs(simulation: Simulation, make_specs) -> list[dict]:

@@ -47,6 +47,7 @@ class Presence:
         return None
 
 
-@solara.component_vue(str(Path(__file__).with_name("page_visibility.vue")))
-def PageVisibility(event_visibility: callable):
-    """Calls `event_visibility(hidden)` whenever the browser hides or shows the page."""
+@solara.component_vue(str(Path(__file__).with_name("page_watch.vue")))
+def PageWatch(event_visibility: callable):
+    """Calls `event_visibility(hidden)` whenever the browser hides or shows the page (and
+    mends third-party markup for screen readers: see page_watch.vue)."""

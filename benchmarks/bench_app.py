@@ -86,7 +86,7 @@ def in_browser(seconds: float, sessions: int) -> None:
             page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
             start = time.perf_counter()
             page.goto(url)
-            page.locator(".interlodge-floor-plan rect").first.wait_for(timeout=60_000)
+            page.locator(".interlodge-floor-plan .il-room").first.wait_for(timeout=60_000)
             return page, time.perf_counter() - start
 
         first, cold = open_page()

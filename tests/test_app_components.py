@@ -10,7 +10,7 @@ import solara
 
 import app
 from app_components.comparison import Comparison
-from app_components.floor_plan import floor_plan_svg
+from app_components.floor_plan import floor_plan_html, floor_plan_svg
 from app_components.hotel_state import HotelSettings, Simulation
 from app_components.inspector import Inspector
 from app_components.lesson import GUIDED_SEQUENCE, Lesson
@@ -54,7 +54,7 @@ def test_page_shows_controls_monitors_and_every_room(rendered_page):
         button(rendered_page, label)
     assert monitors(rendered_page)[0] == "Day 0, 00:00"
     (plan,) = html(rendered_page, "interlodge-floor-plan")
-    assert plan.count("<title>Room ") == 100
+    assert plan.count('tabindex="0" role="img" aria-label="Room ') == 100  # focusable rooms
 
 
 def test_step_advances_one_hour_and_redraws(rendered_page):
@@ -167,7 +167,9 @@ def test_xray_marks_exactly_the_rooms_with_hidden_defects():
     model.run_days(3)
     hidden = sum(bool(room.latent_defects()) for room in model.rooms)
     assert floor_plan_svg(model, xray=True).count("hidden defect") == hidden
-    assert "hidden defect" not in floor_plan_svg(model, xray=False)
+    assert floor_plan_html(model, xray=True).count("il-hidden") == hidden  # dashed, "?"
+    for draw in (floor_plan_html, floor_plan_svg):
+        assert "hidden defect" not in draw(model, xray=False)
 
 
 def test_no_console_or_code_execution_in_the_app():

@@ -27,7 +27,7 @@ def test_the_main_hotel_advances_with_its_no_lever_twin():
     assert redesign.model.rows != baseline.model.rows
     assert len(redesign.models) == 1
     figure = margin_figure(redesign.model.rows, redesign.ghost.rows)
-    assert figure.note.startswith("same hotel, no lever: ")
+    assert figure.note.startswith("no lever: ")
 
 
 def test_the_bridge_explains_the_gap_to_the_twin_once_a_month_has_passed():

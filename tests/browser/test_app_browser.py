@@ -60,7 +60,7 @@ def play_for(page: Page, speed: str, days: int) -> None:
 def test_load_shows_the_hotel(hotel_page, shoot):
     expect(hotel_page.get_by_text("Your hotel")).to_be_visible()
     assert date(hotel_page) == "Day 0, 00:00"
-    assert floor_plan(hotel_page).count("<rect") >= 100  # one per room
+    assert floor_plan(hotel_page).count("il-room ") >= 100  # one per room
     expect(hotel_page.get_by_text("vacant clean:")).to_be_visible()
     shoot(hotel_page, "load")
 
@@ -187,3 +187,18 @@ def test_no_traceback_in_the_server_log(app_url, server_log):
     log = server_log.read_text()
     assert "Traceback" not in log, log[-3000:]
     assert "Could not load URL" not in log, "an asset is missing from the cache"
+
+
+def test_the_address_follows_the_hotel_and_a_reload_restores_its_day(hotel_page, app_url):
+    hotel_page.goto(app_url + "?preset=redesign&seed=3")
+    play_for(hotel_page, "1 month/s", 5)
+    expect(hotel_page).to_have_url(re.compile(r"preset=redesign&seed=3&day=\d+"), timeout=30_000)
+    day = re.search(r"day=(\d+)", hotel_page.url).group(1)
+    hotel_page.reload()
+    expect(hotel_page.locator(".monitor-value").first).to_have_text(f"Day {day}, 00:00",
+                                                                    timeout=60_000)
+    expect(hotel_page.get_by_text("redesign, seed 3").first).to_be_visible()
+    with hotel_page.expect_download() as download:
+        hotel_page.get_by_text("Daily table (CSV)").click()
+    assert download.value.suggested_filename == f"interlodge-redesign-seed3-day{day}.csv"
+    assert download.value.path().read_text().startswith("day,gross_margin,")
