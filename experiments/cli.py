@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "experiments.validation",
     "experiments.bridge_command",
     "experiments.discovery",
+    "experiments.calibration",
     "app_components.command",
 )
 
