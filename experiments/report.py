@@ -31,6 +31,7 @@ from model import PARAMETERS
 from . import discovery
 from .analysis import Analysis, analyse, time_course
 from .outcomes import outcome
+from .provenance import write_crate
 
 matplotlib.use("Agg")
 
@@ -76,6 +77,7 @@ def write_report(folder: Path, metric: str = "gross_margin", reference: str | No
     temporary = folder / f".{REPORT}.tmp"
     temporary.write_text(_page(analysis, sections), encoding="utf-8")
     temporary.replace(path)
+    write_crate(folder, analysis.manifest)  # the crate now lists the report too
     return path
 
 

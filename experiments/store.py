@@ -20,12 +20,8 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
-import importlib.metadata
 import json
 import os
-import platform
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,6 +35,7 @@ from model import METRICS, PARAMETERS
 
 from .experiment import Experiment
 from .outcomes import OUTCOMES
+from .provenance import provenance, write_crate
 
 if TYPE_CHECKING:
     from .evaluators import RunResult
@@ -50,8 +47,6 @@ DAILY = "daily"
 # /2: runs tables hold the outcomes of experiments.outcomes (one definition each, e.g. the
 # margin as a ratio of sums) instead of means of daily values
 FORMAT = "interlodge-experiment/2"
-PACKAGES = ("interlodge", "mesa", "numpy", "pandas", "pyarrow", "SALib", "dask",
-            "distributed", "matplotlib")
 OUTCOME_COLUMNS = list(OUTCOMES)  # the runs table's per-run values
 DAILY_COLUMNS = [name for name in METRICS if name != "day"]
 _PYARROW_TYPES = {bool: pa.bool_(), int: pa.int64(), float: pa.float64()}
@@ -164,6 +159,7 @@ class ExperimentStore:
         temporary = self.folder / f".{MANIFEST}.tmp"
         temporary.write_text(text, encoding="utf-8")
         _replace(temporary, self.folder / MANIFEST)
+        write_crate(self.folder, self._manifest)
 
 
 def claim_folder(folder: Path, experiment: Experiment, resume: bool) -> dict[str, Any]:
@@ -232,20 +228,6 @@ def iter_daily(folder: Path, columns: list[str] | None = None) -> Iterator[pd.Da
     for part in _parts(Path(folder) / DAILY):
         if part.name in committed:
             yield pd.read_parquet(part, columns=columns)
-
-
-def provenance() -> dict[str, Any]:
-    """Where and with what the runs were made: code commit, Python, packages, machine."""
-    versions = {}
-    for package in PACKAGES:
-        try:
-            versions[package] = importlib.metadata.version(package)
-        except importlib.metadata.PackageNotFoundError:
-            versions[package] = None
-    return {"git_commit": _git("rev-parse", "HEAD"),
-            "git_dirty": bool(_git("status", "--porcelain", "--untracked-files=no")),
-            "python": sys.version.split()[0], "packages": versions,
-            "host": platform.node(), "cpus": os.cpu_count()}
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -326,15 +308,6 @@ def _part_number(path: Path) -> int:
 def _json_round_trip(value: Any) -> Any:
     """`value` as it reads back from JSON, to compare it with a stored manifest."""
     return json.loads(json.dumps(value, default=str))
-
-
-def _git(*args: str) -> str | None:
-    try:
-        done = subprocess.run(["git", *args], cwd=Path(__file__).resolve().parent,
-                              capture_output=True, text=True, timeout=10, check=True)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout.strip()
 
 
 def _now() -> str:

@@ -168,3 +168,25 @@ def test_another_experiment_in_the_folder_is_refused(factorial_folder, tmp_path,
     assert err.count("\n") == 1 and "different experiment" in err and "replicates" in err
     assert main(["analyze", str(tmp_path)]) == 2
     assert "not an experiment folder" in capsys.readouterr().err
+
+
+def test_every_experiment_folder_has_an_ro_crate_with_its_provenance(factorial_folder):
+    import shlex
+    import sys
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from rocrate.rocrate import ROCrate
+
+    crate = ROCrate(factorial_folder)  # the library reads back what it wrote
+    manifest = read_manifest(factorial_folder)
+    actions = [e for e in crate.get_entities() if e.type == "CreateAction"]
+    assert len(actions) == len(manifest["sessions"]) == 2  # the run and the resume
+    assert actions[0]["description"] == shlex.join(sys.argv)
+    software = actions[0]["instrument"]
+    assert software["version"].startswith(manifest["sessions"][0]["git_commit"] or "unknown")
+    assert any(r.startswith("numpy ") for r in software["softwareRequirements"])
+    design = crate.get("#design")
+    assert f'"root_seed": {manifest["root_seed"]}' in design["value"]
+    assert {"manifest.json", "runs.parquet/", "daily/"} <= {e.id for e in crate.data_entities}
