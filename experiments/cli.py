@@ -39,6 +39,29 @@ def positive_int(text: str) -> int:
     return value
 
 
+def seed_int(text: str) -> int:
+    """An argparse type: a random seed, a whole number of at least 0."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number >= 0, got {text}")
+    return value
+
+
+def days_int(text: str) -> int:
+    """An argparse type: days to simulate, 1 to MAX_DAYS (a longer run would take minutes
+    and its daily table megabytes; split it or raise the limit in the code)."""
+    from .simulation import MAX_DAYS
+
+    value = positive_int(text)
+    if value > MAX_DAYS:
+        raise argparse.ArgumentTypeError(f"must be at most {MAX_DAYS} ({MAX_DAYS // 365} "
+                                         f"years), got {value}")
+    return value
+
+
 class OneLineParser(argparse.ArgumentParser):
     """Reports bad arguments on one line (no usage block); `--help` shows the usage."""
 

@@ -23,14 +23,14 @@ from pathlib import Path
 from model import LEVERS, PRESETS, preset_parameters
 
 from .analysis import analyse
-from .cli import positive_int
+from .cli import days_int, positive_int, seed_int
 from .config import load_experiment
 from .designs import factorial
 from .evaluators import dask_executor, process_pool, run_experiment
 from .experiment import Experiment, new_root_seed
 from .outcomes import OUTCOMES, summarise
 from .report import write_report
-from .simulation import DEFAULT_DAYS, parse_assignments, simulate
+from .simulation import DEFAULT_DAYS, MAX_DAYS, parse_assignments, simulate
 from .store import ExperimentStore, claim_folder, recorded_root_seed
 
 RUN_SUMMARY = ("gross_margin", "occupancy", "adr", "held_rooms", "complaints_per_room_night",
@@ -50,9 +50,10 @@ def register(subparsers) -> None:
                         help="lever settings (default: baseline)")
     parser.add_argument("--set", dest="assignments", action="append", metavar="KEY=VALUE",
                         help="override a parameter, e.g. --set rooms=120 (repeatable)")
-    parser.add_argument("--days", type=positive_int, default=DEFAULT_DAYS,
-                        help=f"days to run after the warm-up (default {DEFAULT_DAYS})")
-    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument("--days", type=days_int, default=DEFAULT_DAYS,
+                        help=f"days to run after the warm-up (default {DEFAULT_DAYS}, at most "
+                             f"{MAX_DAYS})")
+    parser.add_argument("--seed", type=seed_int, default=0, help="random seed (default 0)")
     parser.add_argument("--out", type=Path, help="write the daily table to FILE.csv or .parquet")
     parser.set_defaults(handler=run_one)
 
@@ -62,8 +63,9 @@ def register(subparsers) -> None:
                     "rotation, cross_evaluation), each cell REPLICATES times, into DIR.")
     parser.add_argument("--replicates", type=positive_int, default=DEFAULT_REPLICATES,
                         help=f"runs of each cell (default {DEFAULT_REPLICATES})")
-    parser.add_argument("--days", type=positive_int, default=DEFAULT_DAYS,
-                        help=f"days per run after the warm-up (default {DEFAULT_DAYS})")
+    parser.add_argument("--days", type=days_int, default=DEFAULT_DAYS,
+                        help=f"days per run after the warm-up (default {DEFAULT_DAYS}, at most "
+                             f"{MAX_DAYS})")
     parser.add_argument("--set", dest="assignments", action="append", metavar="KEY=VALUE",
                         help="hold a parameter fixed in every run, e.g. --set rooms=120")
     _add_running_options(parser)
@@ -106,7 +108,7 @@ def _add_running_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dask", metavar="ADDRESS",
                         help="run on the Dask scheduler at ADDRESS (e.g. tcp://host:8786), "
                              "or 'local' to start a LocalCluster")
-    parser.add_argument("--seed", type=int,
+    parser.add_argument("--seed", type=seed_int,
                         help="root seed of the experiment (default: the file's, else fresh "
                              "entropy; --resume reuses the recorded one)")
     parser.add_argument("--resume", action="store_true",
@@ -211,6 +213,8 @@ def run_one(args) -> int:
     preset_parameters(args.preset, overrides)  # validate before running anything
     if args.out is not None and args.out.suffix not in (".csv", ".parquet"):
         raise ValueError(f"--out must end in .csv or .parquet, got {args.out.name!r}")
+    if args.out is not None:
+        _check_writable(args.out)  # before minutes of simulation, not after
     table = simulate(args.preset, overrides, args.days, args.seed)
     first, last = summarise(table.head(90)), summarise(table.tail(90))
     print(f"InterLodge, preset {args.preset}, seed {args.seed}, {args.days} days")
@@ -218,15 +222,39 @@ def run_one(args) -> int:
     for name in RUN_SUMMARY:
         print(f"{name:<28}{first[name]:>15.3f}{last[name]:>15.3f}")
     if args.out is not None:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
         partial = args.out.with_name(args.out.name + ".partial")
-        if args.out.suffix == ".csv":
-            table.to_csv(partial, index=False)
-        else:
-            table.to_parquet(partial, index=False)
-        partial.replace(args.out)  # never leave a half-written file under the real name
+        try:
+            if args.out.suffix == ".csv":
+                table.to_csv(partial, index=False)
+            else:
+                table.to_parquet(partial, index=False)
+            partial.replace(args.out)  # never leave a half-written file under the real name
+        except OSError as error:
+            partial.unlink(missing_ok=True)
+            raise ValueError(f"--out {args.out}: cannot write: {error.strerror or error}") \
+                from None
         print(f"daily table: {args.out} ({len(table)} rows)", file=sys.stderr)
     return 0
+
+
+def _check_writable(out: Path) -> None:
+    """--out names a file that can be created: its folder exists, it is not a folder, and a
+    file can be written there (a probe, removed at once)."""
+    if out.is_dir():
+        raise ValueError(f"--out {out} is a folder; give a file name ending in .csv or "
+                         f".parquet")
+    if not out.parent.is_dir():
+        raise ValueError(f"--out {out}: the folder {out.parent} does not exist")
+    probe = out.with_name(out.name + ".partial")
+    try:
+        with open(probe, "wb") as file:
+            file.write(b"\0" * 4096)  # a full disk refuses even this
+            file.flush()
+            os.fsync(file.fileno())
+    except OSError as error:
+        raise ValueError(f"--out {out}: cannot write: {error.strerror or error}") from None
+    finally:
+        probe.unlink(missing_ok=True)
 
 
 def _print_paired(analysis) -> None:

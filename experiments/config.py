@@ -32,6 +32,8 @@ def load_experiment(path: Path, default_seed: int | None = None) -> Experiment:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise ParameterError(f"{path}: cannot read: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise ParameterError(f"{path}: not UTF-8 text") from None
     try:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

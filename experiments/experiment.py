@@ -26,6 +26,8 @@ import numpy as np
 
 from model import ParameterError, preset_parameters, validate_parameters
 
+from .simulation import MAX_DAYS
+
 if TYPE_CHECKING:  # workers import this module for RunSpec and need no sampling libraries
     from .designs import Design
 
@@ -80,6 +82,8 @@ class Experiment:
         for what, value in (("days", self.days), ("summary_days", self.summary_days)):
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ParameterError(f"{what} must be a whole number >= 1, got {value!r}")
+        if self.days > MAX_DAYS:
+            raise ParameterError(f"days must be at most {MAX_DAYS}, got {self.days}")
         if isinstance(self.root_seed, bool) or not isinstance(self.root_seed, int) \
                 or self.root_seed < 0:
             raise ParameterError(f"seed must be a whole number >= 0, got {self.root_seed!r}")

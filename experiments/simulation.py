@@ -17,7 +17,7 @@ DEFAULT_DAYS = 540  # the case's 18 months
 # nobody reads the staff's reasons in a run reduced to its daily table: building them would
 # cost time (the numbers are the same: tests/test_golden.py)
 NO_DECISION_LOG = {"decision_log_length": 0}
-MAX_DAYS = 20 * 365  # a run's daily table and time stay small (about 7 s and 3 MB a run)
+MAX_DAYS = 20 * 365  # a run's time and daily table stay small (seconds, a few MB)
 
 
 def simulate(preset: str = "baseline", overrides: dict[str, Any] | None = None,

@@ -194,9 +194,14 @@ def read_manifest(folder: Path) -> dict[str, Any]:
     path = Path(folder) / MANIFEST
     if not path.is_file():
         raise ValueError(f"{folder} is not an experiment folder ({MANIFEST} missing)")
-    manifest = json.loads(path.read_text(encoding="utf-8"))
-    if manifest.get("format") != FORMAT:
-        raise ValueError(f"{path}: format {manifest.get('format')!r}, this version reads "
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ValueError(f"{path} is damaged (truncated or edited: {error}); the runs in "
+                         f"{RUNS} are intact, but this folder cannot be resumed") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise ValueError(f"{path}: format {getattr(manifest, 'get', dict().get)('format')!r}, "
+                         f"this version reads "
                          f"{FORMAT!r}; analyse it with the version that made it")
     return manifest
 

@@ -1,5 +1,7 @@
 """The experiment commands: a run to a report, resume, and bad input refused up front."""
 
+import errno
+import os
 import re
 
 import pandas as pd
@@ -190,3 +192,51 @@ def test_every_experiment_folder_has_an_ro_crate_with_its_provenance(factorial_f
     design = crate.get("#design")
     assert f'"root_seed": {manifest["root_seed"]}' in design["value"]
     assert {"manifest.json", "runs.parquet/", "daily/"} <= {e.id for e in crate.data_entities}
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    (["run", "--seed", "-1"], "argument --seed: must be a whole number >= 0, got -1"),
+    (["run", "--days", "100000"], "argument --days: must be at most 7300"),
+    (["run", "--set", "rooms=40", "--set", "rooms=50"], "--set rooms is given twice"),
+])
+def test_run_input_errors_name_the_flag(arguments, message, capsys):
+    try:
+        code = main(arguments)
+    except SystemExit as stop:  # argparse's own errors end in the parser
+        code = stop.code
+    assert code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_run_out_is_checked_before_simulating(tmp_path, capsys, monkeypatch):
+    import experiments.commands as commands
+
+    monkeypatch.setattr(commands, "simulate", lambda *a: pytest.fail("simulated anyway"))
+    (tmp_path / "folder.csv").mkdir()
+    for out, message in ((tmp_path / "missing" / "t.csv", "does not exist"),
+                         (tmp_path / "folder.csv", "is a folder")):
+        assert main(["run", "--out", str(out)]) == 2
+        assert message in capsys.readouterr().err
+
+    def full_disk(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(commands, "open", full_disk, raising=False)
+    assert main(["run", "--out", str(tmp_path / "t.csv")]) == 2
+    assert "--out" in (err := capsys.readouterr().err) and "No space left on device" in err
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_a_damaged_manifest_and_a_non_utf8_file_are_named(factorial_folder, tmp_path, capsys):
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(factorial_folder, copy)
+    text = (copy / "manifest.json").read_text()
+    (copy / "manifest.json").write_text(text[: len(text) // 2])
+    assert main(["analyze", str(copy)]) == 2
+    assert f"{copy / 'manifest.json'} is damaged" in capsys.readouterr().err
+    config = tmp_path / "latin1.toml"
+    config.write_bytes("name = 'hôtel'\n".encode("latin-1"))
+    assert main(["sweep", str(config), "--out", str(tmp_path / "o")]) == 2
+    assert f"{config}: not UTF-8 text" in capsys.readouterr().err
