@@ -20,6 +20,10 @@ def InstructorPage(room: Room):
     # children take the version as an argument: an unchanged element is not re-rendered
     version = use_room_changes(room, ("public", "clock", "questions"), min_interval=1.0)
     solara.Title(f"InterLodge workshop {room.code}: instructor")
+    if room.closed:
+        solara.Info(f"Room {room.code} is closed.")
+        solara.Button("To the workshop's front door", href="/workshop", text=True)
+        return
     solara.Style(".workshop-debrief th, .workshop-debrief td { padding: 2px 10px; "
                  "text-align: left }")
     with solara.ColumnsResponsive(12, large=[4, 8], gutters_dense=True):  # phones: stacked
@@ -93,7 +97,7 @@ def RoundControls(room: Room, version: tuple):
                       on_value=lambda v: act(room.set_timeout, int(v)))
         solara.Markdown("Rounds: " + ", ".join(r.preset for r in room.plan))
         solara.Button("Close the room now", on_click=lambda: close_room(room.code),
-                      text=True, color="error")
+                      text=True, color="error", classes=["workshop-close"])
 
 
 @solara.component

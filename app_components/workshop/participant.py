@@ -8,7 +8,7 @@ import solara
 from .decisions import BY_RULE
 from .feedback import feedback_of
 from .links import room_path
-from .question import QuestionCard, context_html
+from .question_card import QuestionCard, context_html
 from .room import AWAY_AFTER, Room
 from .seating import MAX_NAME, SeatingError
 from .watch import use_room_changes
@@ -30,9 +30,9 @@ def ParticipantPage(room: Room, token: str | None):
 def Seated(room: Room, token: str):
     person = room.participant(token)
     # children take the version as an argument: an unchanged element is not re-rendered
-    version = use_room_changes(room, ("public", ("seat", person.seat)))
+    version = use_room_changes(room, ("public", ("seat", person.seat if person else None)))
     person = room.participant(token)
-    if person is None:  # the room closed meanwhile
+    if person is None or room.closed:  # the room closed meanwhile
         solara.Info("This room has closed.")
         return
     solara.Title(f"InterLodge workshop {room.code}: {person.name}")

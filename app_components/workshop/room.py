@@ -19,7 +19,6 @@ import itertools
 import logging
 import threading
 import time
-from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -34,6 +33,13 @@ from .decisions import (
     DecisionRecord,
     options_text,
 )
+from .questions import (
+    PLANNED_KINDS,
+    Question,
+    planned_answer,
+    valid_answer,
+    wait_for_answer,
+)
 from .rounds import ROUND_DAYS, WORKSHOP_PARAMETERS, Round
 from .seating import Participant, SeatInfo, SeatingError, clean_name, new_token, seats_of
 
@@ -41,25 +47,7 @@ logger = logging.getLogger(__name__)
 
 PACES = (1, 2, 4, 8, 24)  # simulated hours per second the instructor may choose
 TIMEOUTS = (10, 20, 30, 60)  # seconds a seat has to answer
-PLANNED_KINDS = ("check", "report")  # answered from the housekeeper's shift plan
 AWAY_AFTER = 2  # questions missed in a row before the rule plays the seat without waiting
-
-
-@dataclass
-class Question:
-    """A decision waiting for the person in a seat."""
-
-    id: int
-    member_id: int
-    seat: str
-    situation: Situation
-    context: dict  # the agent's work_context() when the question was asked
-    hotel_time: str
-    posted_at: float
-    timeout: float
-    event: threading.Event = field(default_factory=threading.Event)
-    answer: Any = None
-    cancelled: bool = False
 
 
 class Room:
@@ -224,10 +212,7 @@ class Room:
             plan = self.plans.get(member.unique_id)
             if plan is None:
                 return None
-            checks, report = plan
-            answer = (("check equipment" if situation.subject in checks else "skip check")
-                      if kind == "check" else
-                      ("report defect" if report else "leave defect unreported"))
+            answer = planned_answer(plan, situation)
             self._record(person, member, situation, answer, BY_PLAN, time.time(), time.time())
             return answer
         earlier_key = (member.unique_id, day, kind, situation.subject)
@@ -249,7 +234,7 @@ class Room:
         self._bump(("seat", member.unique_id), "questions")
         self.model_lock.release()
         try:
-            self._wait(question)
+            wait_for_answer(question, lambda: self.playing)
         finally:
             self.model_lock.acquire()
         with self.lock:
@@ -279,15 +264,6 @@ class Room:
             return None  # the plan answers the shift's checks; the model ignores this
         return answer
 
-    def _wait(self, question: Question) -> None:
-        """Wait for the answer; the countdown stands still while the instructor pauses."""
-        left = question.timeout
-        while left > 0 and not question.event.is_set():
-            started = time.monotonic()
-            question.event.wait(min(left, 0.25))
-            if self.playing:
-                left -= time.monotonic() - started
-
     def back(self, token: str) -> None:
         """A participant who was away answers again."""
         with self.lock:
@@ -302,15 +278,7 @@ class Room:
             question = self.questions.get(person.seat) if person.seat is not None else None
             if question is None or question.id != question_id:
                 raise SeatingError("that question is no longer open")
-            situation = question.situation
-            if situation.kind == "shift":
-                checks, report = answer
-                if not set(checks) <= set(situation.options):
-                    raise SeatingError("a room that is not on your shift")
-                answer = (frozenset(checks), bool(report))
-            elif answer not in situation.options:
-                raise SeatingError(f"{answer!r} is not an option")
-            question.answer = answer
+            question.answer = valid_answer(question.situation, answer)
             question.event.set()
         self.touch()
 

@@ -32,6 +32,8 @@ def use_room_changes(room: Room | None, keys: tuple, min_interval: float = 0.0) 
                 set_seen(now)
                 if min_interval:
                     stop.wait(min_interval)
+        if room.closed and not stop.is_set():
+            set_seen(("closed",))  # the page says so
 
     solara.use_thread(follow, dependencies=[room, keys], intrusive_cancel=False)
     return seen

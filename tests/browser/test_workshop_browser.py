@@ -173,5 +173,29 @@ def test_two_rooms_at_once_do_not_mix(browser, app_url):
     lobby.goto(app_url + "workshop")
     expect(lobby.get_by_text("Join a workshop")).to_be_visible(timeout=LONG)
     shoot(lobby, "lobby-phone")
+    first.get_by_role("button", name="Close the room now").click()
+    expect(first.get_by_text(f"Room {first_code} is closed")).to_be_visible(timeout=LONG)
+    expect(cy.get_by_text("This room has closed")).to_be_visible(timeout=LONG)
+    expect(second.locator(".workshop-seats")).to_contain_text("<i>Dee</i>")  # still open
     for page in (first, second, cy, dee, lobby):
+        assert not page.errors, page.errors
+
+
+def test_a_housekeeper_plans_her_shift_on_one_screen(browser, app_url):
+    instructor, code = open_room(browser, app_url)
+    eve = join(browser, app_url, code, "Eve", "Housekeeper 8")
+    instructor.get_by_role("button", name="Play").click()
+    question = eve.locator(".workshop-question")
+    expect(question).to_contain_text("Your shift", timeout=LONG)
+    rooms = question.locator(".v-input--checkbox")
+    assert rooms.count() >= 3  # a room per box, and the box for reporting
+    rooms.first.locator("label").click()
+    expect(eve.get_by_role("button", name=re.compile(r"check 1 of"))).to_be_visible()
+    shoot(eve, "participant-shift-phone")
+    eve.get_by_role("button", name=re.compile(r"Start the shift")).click()
+    choices = instructor.locator(".debrief-choices")
+    row = choices.locator("tr").filter(has_text="rooms checked")
+    expect(row).to_have_count(1, timeout=LONG)
+    instructor.get_by_role("button", name="Pause").click()
+    for page in (instructor, eve):
         assert not page.errors, page.errors

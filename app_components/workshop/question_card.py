@@ -7,7 +7,8 @@ from html import escape
 
 import solara
 
-from .room import Question, Room
+from .questions import Question
+from .room import Room
 from .seating import SeatingError
 
 QUESTIONS = {
