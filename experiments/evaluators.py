@@ -24,6 +24,7 @@ import concurrent.futures as cf
 import multiprocessing
 import os
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -246,8 +247,25 @@ def process_pool(workers: int | None = None) -> Iterator[tuple[cf.Executor, int]
     workers = workers or os.cpu_count() or 1
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["experiments.evaluators"])
-    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                initializer=watch_main_process,
+                                initargs=(os.getpid(),)) as pool:
         yield pool, 2 * workers
+
+
+def watch_main_process(main_pid: int) -> None:
+    """In a worker: end this process when the main process is gone. A main process killed
+    with SIGKILL cannot tell its workers; without this they would keep running (and holding
+    memory) until killed by hand."""
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(main_pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="watch-main-process", daemon=True).start()
 
 
 @contextmanager

@@ -194,3 +194,30 @@ def test_two_sessions_cannot_write_one_folder_at_once(tmp_path):
         ExperimentStore(tmp_path, experiment, resume=True)
     with ExperimentStore(tmp_path, experiment, resume=True):  # released on close
         pass
+
+
+KILLED_MAIN = """
+import sys, time
+sys.path.insert(0, {tests!r})
+from experiments.evaluators import process_pool
+
+with process_pool(2) as (pool, _):
+    futures = [pool.submit(time.sleep, 600) for _ in range(2)]
+    print("workers up", flush=True)
+    time.sleep(600)
+"""
+
+
+def test_workers_end_when_the_main_process_is_killed(tmp_path):
+    import psutil
+
+    script = KILLED_MAIN.format(tests=str(Path(__file__).parent))
+    main = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert main.stdout.readline().strip() == "workers up"
+    children = psutil.Process(main.pid).children(recursive=True)  # fork server and workers
+    assert len(children) >= 2
+    main.kill()  # SIGKILL: the main process can tell nobody
+    main.wait()
+    main.stdout.close()
+    _gone, alive = psutil.wait_procs(children, timeout=10)
+    assert alive == []
