@@ -1,21 +1,28 @@
-"""The InterLodge hotel model: parameters, presets, the hotel and its daily metrics."""
+"""The InterLodge hotel model: parameters, presets, the hotel and its daily metrics.
 
-from agents import Situation
+Names are imported on first use (PEP 562), so that reading parameters and presets (the
+command line's `--help`, argument checks) does not load Mesa, numpy and pandas.
+"""
 
-from .bridge import margin_bridge
-from .hotel import InterLodgeModel
-from .metrics import METRICS
-from .parameters import (
-    ALL_LEVERS,
-    LEVER_SIDE,
-    LEVERS,
-    PARAMETERS,
-    ParameterError,
-    Parameters,
-    validate_parameters,
-)
-from .presets import PRESET_DESCRIPTIONS, PRESETS, preset_parameters
+from importlib import import_module
+from typing import TYPE_CHECKING
 
+_WHERE = {
+    "ALL_LEVERS": ".parameters",
+    "LEVERS": ".parameters",
+    "LEVER_SIDE": ".parameters",
+    "PARAMETERS": ".parameters",
+    "ParameterError": ".parameters",
+    "Parameters": ".parameters",
+    "validate_parameters": ".parameters",
+    "PRESETS": ".presets",
+    "PRESET_DESCRIPTIONS": ".presets",
+    "preset_parameters": ".presets",
+    "METRICS": ".metrics",
+    "InterLodgeModel": ".hotel",
+    "margin_bridge": ".bridge",
+    "Situation": "agents.context",
+}
 __all__ = [
     "ALL_LEVERS",
     "LEVERS",
@@ -32,3 +39,32 @@ __all__ = [
     "preset_parameters",
     "validate_parameters",
 ]
+
+if TYPE_CHECKING:
+    from agents.context import Situation
+
+    from .bridge import margin_bridge
+    from .hotel import InterLodgeModel
+    from .metrics import METRICS
+    from .parameters import (
+        ALL_LEVERS,
+        LEVER_SIDE,
+        LEVERS,
+        PARAMETERS,
+        ParameterError,
+        Parameters,
+        validate_parameters,
+    )
+    from .presets import PRESET_DESCRIPTIONS, PRESETS, preset_parameters
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module 'model' has no attribute {name!r}")
+    value = getattr(import_module(_WHERE[name], __name__), name)
+    globals()[name] = value  # once found, a plain attribute
+    return value
+
+
+def __dir__():
+    return __all__

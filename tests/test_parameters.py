@@ -1,6 +1,8 @@
 """Parameters: defaults, types, ranges, consistency, presets, and one-line errors."""
 
 import math
+import subprocess
+import sys
 
 import pytest
 
@@ -67,3 +69,13 @@ def test_presets_set_the_levers_of_the_case():
 def test_unknown_preset_lists_the_choices():
     with pytest.raises(ParameterError, match=r"unknown preset 'redesing'.*redesign"):
         preset_parameters("redesing")
+
+
+def test_reading_parameters_and_presets_does_not_load_the_simulation():
+    # the command line's --help and argument checks read only these
+    code = ("import sys; from model import PARAMETERS, PRESETS, preset_parameters; "
+            "preset_parameters('redesign'); "
+            "print(sorted({'mesa', 'pandas', 'numpy'} & set(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"
