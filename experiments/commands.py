@@ -161,6 +161,9 @@ def _run(experiment: Experiment, args) -> int:
         with executor as (pool, depth), ExperimentStore(args.out, experiment,
                                                         resume=args.resume,
                                                         executor=where) as store:
+            if store.resume_notes:  # runs --resume will not count as stored
+                print(f"interlodge {command}: --resume: {'; '.join(store.resume_notes)}",
+                      file=sys.stderr)
             tally = run_experiment(experiment, store, pool, depth, progress=not args.quiet)
     except KeyboardInterrupt:
         print(f"interlodge {command}: finished runs are saved in {args.out}; continue with "

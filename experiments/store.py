@@ -11,9 +11,11 @@ Layout (column meanings in docs/experiments.md):
 (`pandas.read_parquet(DIR / "runs.parquet")`). Finished runs are buffered and written as a
 pair of parts with the same number: first the daily part, then the runs part, each to a hidden
 temporary file renamed into place. The runs part is the commit record: a run exists once its
-row does. A process killed at any moment therefore leaves either a complete pair, or a daily
-part without its runs part, which the next `--resume` deletes before running those runs again;
-hidden temporary files are ignored by readers and deleted on resume.
+row does, and the manifest holds the checksum of every committed part (experiments.parts).
+A process killed at any moment therefore leaves either a complete pair, or a daily part
+without its runs part, which the next `--resume` deletes before running those runs again;
+hidden temporary files are ignored by readers and deleted on resume. `--resume` also checks
+every part against its checksum and runs again the runs of a damaged or missing one.
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import json
-import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,12 +30,12 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from model import METRICS, PARAMETERS
 
 from .experiment import Experiment
 from .outcomes import OUTCOMES
+from .parts import DAILY, RUNS, check_parts, part_files, publish, replace_durably, write_hidden
 from .provenance import provenance, write_crate
 
 if TYPE_CHECKING:
@@ -42,8 +43,6 @@ if TYPE_CHECKING:
 
 MANIFEST = "manifest.json"
 LOCK = ".lock"
-RUNS = "runs.parquet"
-DAILY = "daily"
 # /2: runs tables hold the outcomes of experiments.outcomes (one definition each, e.g. the
 # margin as a ratio of sums) instead of means of daily values
 FORMAT = "interlodge-experiment/2"
@@ -83,10 +82,12 @@ class ExperimentStore:
         manifest = claim_folder(self.folder, experiment, resume)
         self.folder.mkdir(parents=True, exist_ok=True)
         self._lock = _lock(self.folder)
-        if resume:
-            _remove_unfinished_writes(self.folder)
+        self._parts = manifest.setdefault("parts", {})  # checksums, by part name
+        # what --resume found damaged, missing or unfinished (and will run again), one note
+        # per pair of parts, for the command to report
+        self.resume_notes = check_parts(self.folder, self._parts) if resume else []
         self._finished = _stored_run_ids(self.folder)
-        self._next_part = 1 + max((_part_number(p) for p in _parts(self.folder / RUNS)),
+        self._next_part = 1 + max((_part_number(p) for p in part_files(self.folder / RUNS)),
                                   default=0)
         self._session = {"started": _now(), "ended": None, "executor": executor,
                          **provenance()}
@@ -126,14 +127,22 @@ class ExperimentStore:
         if not self._runs:
             return
         name = f"part-{self._next_part:05d}.parquet"
+        daily_digest = None
         if self._daily:
             daily = pd.concat(self._daily, ignore_index=True)
-            _write_atomically(pa.Table.from_pandas(daily, self._daily_schema,
-                                                   preserve_index=False),
-                              self.folder / DAILY / name)
+            temporary, daily_digest = write_hidden(
+                pa.Table.from_pandas(daily, self._daily_schema, preserve_index=False),
+                self.folder / DAILY / name)
+            publish(temporary, self.folder / DAILY / name)
         runs = pd.DataFrame(self._runs)
-        _write_atomically(pa.Table.from_pandas(runs, self._runs_schema, preserve_index=False),
-                          self.folder / RUNS / name)
+        temporary, runs_digest = write_hidden(
+            pa.Table.from_pandas(runs, self._runs_schema, preserve_index=False),
+            self.folder / RUNS / name)
+        # the checksum is recorded before the commit, so every committed part has one
+        self._parts[name] = {"runs": runs_digest, "daily": daily_digest,
+                             "run_count": len(runs)}
+        self._save_manifest()
+        publish(temporary, self.folder / RUNS / name)
         self._next_part += 1
         self._runs, self._daily, self._buffered_rows = [], [], 0
         self._oldest_unsaved = None
@@ -155,11 +164,14 @@ class ExperimentStore:
         self.close()
 
     def _write_manifest(self) -> None:
+        self._save_manifest()
+        write_crate(self.folder, self._manifest)
+
+    def _save_manifest(self) -> None:
         text = json.dumps(self._manifest, indent=2, default=str) + "\n"
         temporary = self.folder / f".{MANIFEST}.tmp"
         temporary.write_text(text, encoding="utf-8")
-        _replace(temporary, self.folder / MANIFEST)
-        write_crate(self.folder, self._manifest)
+        replace_durably(temporary, self.folder / MANIFEST)
 
 
 def claim_folder(folder: Path, experiment: Experiment, resume: bool) -> dict[str, Any]:
@@ -172,7 +184,7 @@ def claim_folder(folder: Path, experiment: Experiment, resume: bool) -> dict[str
         return {"format": FORMAT, "name": experiment.name,
                 "description": experiment.description, "root_seed": experiment.root_seed,
                 "total_runs": experiment.total_runs, "identity": identity,
-                "created": _now(), "completed": None, "sessions": []}
+                "created": _now(), "completed": None, "sessions": [], "parts": {}}
     if not (folder / MANIFEST).is_file():
         raise FolderInUse(f"{folder} is not empty and holds no experiment "
                           f"({MANIFEST} missing); choose another --out")
@@ -216,10 +228,10 @@ def recorded_root_seed(folder: Path) -> int | None:
 
 def read_runs(folder: Path) -> pd.DataFrame:
     """One row per stored run, in design order (point, then replicate)."""
-    parts = _parts(Path(folder) / RUNS)
+    parts = part_files(Path(folder) / RUNS)
     if not parts:
         raise ValueError(f"{folder} holds no finished runs yet")
-    runs = pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True)
+    runs = pd.concat([_read_part(p) for p in parts], ignore_index=True)
     if runs["run_id"].duplicated().any():  # cannot happen through ExperimentStore
         raise ValueError(f"{folder}: a run is stored twice; the folder was edited by hand")
     return runs.sort_values(["point_index", "replicate"], ignore_index=True)
@@ -229,10 +241,19 @@ def iter_daily(folder: Path, columns: list[str] | None = None) -> Iterator[pd.Da
     """The daily tables part by part (each run lies within one part), only `columns` read:
     memory stays bounded whatever the size of the experiment. A daily part whose runs part
     was never written (a killed session) is not part of the results and is skipped."""
-    committed = {p.name for p in _parts(Path(folder) / RUNS)}
-    for part in _parts(Path(folder) / DAILY):
+    committed = {p.name for p in part_files(Path(folder) / RUNS)}
+    for part in part_files(Path(folder) / DAILY):
         if part.name in committed:
-            yield pd.read_parquet(part, columns=columns)
+            yield _read_part(part, columns)
+
+
+def _read_part(path: Path, columns: list[str] | None = None) -> pd.DataFrame:
+    """A part as a table; a damaged one is named, with the way to repair it."""
+    try:
+        return pd.read_parquet(path, columns=columns)
+    except (OSError, pa.ArrowException) as error:
+        raise ValueError(f"{path} is damaged ({error}); run the experiment's command again "
+                         f"with --resume: it runs the runs of damaged parts again") from None
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -252,25 +273,6 @@ def _daily_schema() -> pa.Schema:
                      + [(name, pa.float64()) for name in DAILY_COLUMNS])
 
 
-def _write_atomically(table: pa.Table, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")  # hidden: readers skip it
-    pq.write_table(table, temporary)
-    _replace(temporary, path)
-
-
-def _replace(temporary: Path, path: Path) -> None:
-    """Rename `temporary` to `path` once its bytes are on disk, so `path` is never partial."""
-    with open(temporary, "rb") as file:
-        os.fsync(file.fileno())
-    os.replace(temporary, path)
-    directory = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(directory)
-    finally:
-        os.close(directory)
-
-
 def _lock(folder: Path):
     """An exclusive lock on `folder`, held while the returned file is open: a second
     session on the same folder would write parts with the same numbers. The system releases
@@ -284,26 +286,11 @@ def _lock(folder: Path):
     return file
 
 
-def _remove_unfinished_writes(folder: Path) -> None:
-    """Delete what a killed session left: temporary files and daily parts whose runs part
-    (the commit record) was never written."""
-    for temporary in folder.rglob(".*.tmp"):
-        temporary.unlink()
-    committed = {p.name for p in _parts(folder / RUNS)}
-    for part in _parts(folder / DAILY):
-        if part.name not in committed:
-            part.unlink()
-
-
 def _stored_run_ids(folder: Path) -> set[str]:
     ids: set[str] = set()
-    for part in _parts(folder / RUNS):
+    for part in part_files(folder / RUNS):
         ids.update(pd.read_parquet(part, columns=["run_id"])["run_id"])
     return ids
-
-
-def _parts(directory: Path) -> list[Path]:
-    return sorted(directory.glob("part-*.parquet")) if directory.is_dir() else []
 
 
 def _part_number(path: Path) -> int:

@@ -1,0 +1,91 @@
+"""Faults of the store, injected: damaged, truncated and missing parts are found by --resume
+and their runs run again (never counted as stored, never stored twice)."""
+
+import concurrent.futures as cf
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from experiment_helpers import daily_rows, numbers, run_into, small_experiment
+
+from experiments.store import ExperimentStore, read_manifest, read_runs
+
+
+@pytest.fixture(scope="module")
+def one_run_a_part(tmp_path_factory) -> Path:
+    """The small experiment (6 runs), each run stored in a pair of parts of its own."""
+    folder = tmp_path_factory.mktemp("parts")
+    with cf.ThreadPoolExecutor(1) as pool:
+        run_into(folder, small_experiment(), pool, flush_rows=1)
+    return folder
+
+
+def test_every_part_has_its_checksum_in_the_manifest(one_run_a_part):
+    import hashlib
+
+    parts = read_manifest(one_run_a_part)["parts"]
+    assert sorted(parts) == [f"part-{n:05d}.parquet" for n in range(1, 7)]
+    for name, entry in parts.items():
+        for kind, folder in (("runs", "runs.parquet"), ("daily", "daily")):
+            data = (one_run_a_part / folder / name).read_bytes()
+            assert entry[kind] == hashlib.sha256(data).hexdigest()
+        assert entry["run_count"] == 1
+
+
+def test_resume_runs_again_the_runs_of_damaged_truncated_and_missing_parts(one_run_a_part,
+                                                                          tmp_path):
+    folder = tmp_path / "copy"
+    shutil.copytree(one_run_a_part, folder)
+    runs_part = folder / "runs.parquet" / "part-00002.parquet"
+    runs_part.write_bytes(runs_part.read_bytes()[:-100])  # truncated (a copy cut short)
+    daily_part = folder / "daily" / "part-00004.parquet"
+    data = bytearray(daily_part.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # one flipped byte: still readable, wrong numbers
+    daily_part.write_bytes(bytes(data))
+    (folder / "runs.parquet" / "part-00005.parquet").unlink()  # missing
+
+    experiment = small_experiment()
+    with ExperimentStore(folder, experiment, resume=True) as store:
+        notes = store.resume_notes
+        assert len(store.finished_run_ids()) == 3
+    assert notes == [
+        "part-00002.parquet is damaged (checksum of the runs part differs): its 1 runs will "
+        "run again",
+        "part-00004.parquet is damaged (checksum of the daily part differs): its 1 runs will "
+        "run again",
+        "part-00005.parquet is missing (deleted, or its session was killed while committing "
+        "it): its 1 runs will run again"]
+    with cf.ThreadPoolExecutor(1) as pool:
+        tally = run_into(folder, experiment, pool, resume=True)
+    assert (tally.skipped, tally.done, tally.failed) == (3, 3, 0)
+    pd.testing.assert_frame_equal(numbers(folder), numbers(one_run_a_part))
+    pd.testing.assert_frame_equal(daily_rows(folder), daily_rows(one_run_a_part))
+    on_disk = sorted(p.name for p in (folder / "runs.parquet").glob("part-*"))
+    assert sorted(read_manifest(folder)["parts"]) == on_disk  # every part checksummed
+
+
+def test_a_folder_from_before_checksums_is_checked_by_reading_its_parts(one_run_a_part,
+                                                                       tmp_path):
+    folder = tmp_path / "copy"
+    shutil.copytree(one_run_a_part, folder)
+    manifest = json.loads((folder / "manifest.json").read_text())
+    del manifest["parts"]
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    part = folder / "daily" / "part-00003.parquet"
+    part.write_bytes(part.read_bytes()[:200])
+    with ExperimentStore(folder, small_experiment(), resume=True) as store:
+        assert store.resume_notes == ["part-00003.parquet is damaged (daily/part-00003.parquet "
+                                      "does not read): its runs will run again"]
+        assert len(store.finished_run_ids()) == 5
+    assert len(read_manifest(folder)["parts"]) == 5  # the intact ones now have checksums
+
+
+def test_analysis_names_a_damaged_part_and_the_way_to_repair_it(one_run_a_part, tmp_path):
+    folder = tmp_path / "copy"
+    shutil.copytree(one_run_a_part, folder)
+    part = folder / "runs.parquet" / "part-00001.parquet"
+    part.write_bytes(part.read_bytes()[:50])
+    with pytest.raises(ValueError, match=r"part-00001.parquet is damaged .*--resume"):
+        read_runs(folder)
