@@ -18,10 +18,18 @@ reserve) and what late demand itself contributed. The average rate splits into t
 (which the market's view of the hotel sets) and the discounts conceded at the desk. Every
 split is an identity, so the channels add up to the margin change exactly (to rounding).
 
+Volume is valued at its contribution, as price-volume bridges do: every channel of
+room-nights carries the variable cost of its own rooms (laundry, amenities, energy), so "more
+rooms sold" means rate less variable cost. The variable cost of a room-night is v = variable
+cost / room-nights sold, and d(vN) = dN * mean v + mean N * dv (midpoint rule again): the first
+part goes to the channels that sold the rooms, the second, a change in the cost of a room
+itself, stays in the line "cost: variable". (The first edition left the variable cost of the
+rooms the market sold in its cost line, charging it to the direct channels: a volume effect
+booked as a cost, which understated the market's net share and the staff's.)
+
 Each channel is "direct" (receptionists' and back office's own decisions: rooms released,
 discounts, rebates, costs) or "market" (the market's response to reputation: more demand, a
-higher list rate). Variable costs of every extra room sold stay in their cost line, which
-counts against the direct channels (the conservative choice).
+higher list rate).
 """
 
 from __future__ import annotations
@@ -61,11 +69,17 @@ def margin_bridge(scenario: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFra
                          "tables (margin is undefined otherwise)")
     cost_weight = -(1.0 / s["net_revenue"] + 1.0 / r["net_revenue"]) / 2.0
     revenue_weight = (s["costs"] + r["costs"]) / (2.0 * s["net_revenue"] * r["net_revenue"])
-    revenue = _revenue_changes(s, r)
+    revenue, nights = _revenue_changes(s, r)
     changes = {name: revenue_weight * value for name, value in revenue.items()}
     changes |= {f"cost: {item.replace('_', ' ')}": cost_weight * (s[f"cost_{item}"]
                                                                   - r[f"cost_{item}"])
                 for item in COST_ITEMS}
+    # each volume channel carries the variable cost of its rooms (see the module's doc)
+    unit_cost = (_per_night(s, "cost_variable") + _per_night(r, "cost_variable")) / 2.0
+    for name, extra_nights in nights.items():
+        volume_cost = cost_weight * extra_nights * unit_cost
+        changes[name] += volume_cost
+        changes["cost: variable"] -= volume_cost
     table = pd.DataFrame({"change": pd.Series(changes),
                           "kind": pd.Series(CHANNELS)}).loc[list(CHANNELS)]
     table.index.name = "channel"
@@ -101,8 +115,14 @@ def _midpoint(a_s: float, a_r: float, b_s: float, b_r: float) -> tuple[float, fl
     return (a_s - a_r) * (b_s + b_r) / 2.0, (a_s + a_r) / 2.0 * (b_s - b_r)
 
 
-def _revenue_changes(s: dict[str, float], r: dict[str, float]) -> dict[str, float]:
-    """Net revenue change split into the revenue channels (EUR); they sum to dR."""
+def _per_night(t: dict[str, float], column: str) -> float:
+    return t[column] / t["rooms_sold"] if t["rooms_sold"] else 0.0
+
+
+def _revenue_changes(s: dict[str, float], r: dict[str, float]
+                     ) -> tuple[dict[str, float], dict[str, float]]:
+    """Net revenue change split into the revenue channels (EUR), which sum to dR, and the
+    change in room-nights of each volume channel (they sum to dN)."""
     def rate(t):  # average rate and discount per room-night (list rate = their sum)
         nights = t["rooms_sold"]
         if not nights:
@@ -115,8 +135,15 @@ def _revenue_changes(s: dict[str, float], r: dict[str, float]) -> dict[str, floa
     # rate_change = mean N x dA, and dA = d(list rate) - d(discount); the room-nights change
     # splits by who took them, each valued at the mean average rate
     per_night = (a_s + a_r) / 2.0  # nights_change = dN * per_night
-    released = _released_nights(s, r) * per_night
-    late_demand = (s["late_room_nights"] - r["late_room_nights"]) * per_night - released
+    released_nights = _released_nights(s, r)
+    late_nights = s["late_room_nights"] - r["late_room_nights"] - released_nights
+    released, late_demand = released_nights * per_night, late_nights * per_night
+    volumes = {
+        "rooms released to late arrivals": released_nights,
+        "late-arrival demand": late_nights,
+        "other rooms sold (reservations, returns)": (s["rooms_sold"] - r["rooms_sold"]
+                                                     - released_nights - late_nights),
+    }
     return {
         "rooms released to late arrivals": released,
         "late-arrival demand": late_demand,
@@ -124,7 +151,7 @@ def _revenue_changes(s: dict[str, float], r: dict[str, float]) -> dict[str, floa
         "discounts to late arrivals": -mean_nights * (disc_s - disc_r),
         "list rate (reputation)": rate_change + mean_nights * (disc_s - disc_r),
         "rebates and compensation": -(s["rebates"] - r["rebates"]),
-    }
+    }, volumes
 
 
 def _released_nights(s: dict[str, float], r: dict[str, float]) -> float:

@@ -21,26 +21,45 @@ def margin(table):
 
 
 def test_released_rooms_rebates_and_variable_costs_by_hand():
-    # reference: 10 rooms at 100 EUR, 2 of 4 late arrivals sold, 50 EUR of rebates
+    # reference: 10 rooms at 100 EUR, 2 of 4 late arrivals sold, 50 EUR of rebates,
+    # 20 EUR of variable cost a room-night
     reference = pd.DataFrame([day(room_revenue=1000.0, rebates=50.0, rooms_sold=10,
                                   late_arrivals_sold=2, late_arrivals_turned_away=2,
                                   late_room_nights=2, cost_variable=200.0, cost_fixed=500.0)])
-    # scenario: the two late arrivals turned away are sold, no rebates, 50 EUR more variable
+    # scenario: the two late arrivals turned away are sold, no rebates, their variable cost
     scenario = pd.DataFrame([day(room_revenue=1200.0, rooms_sold=12, late_arrivals_sold=4,
-                                 late_room_nights=4, cost_variable=250.0, cost_fixed=500.0)])
+                                 late_room_nights=4, cost_variable=240.0, cost_fixed=500.0)])
     bridge = margin_bridge(scenario, reference)
-    # margins 250/950 -> 450/1200; a revenue euro weighs (750+700)/(2*1200*950),
+    # margins 250/950 -> 460/1200; a revenue euro weighs (700+740)/(2*1200*950),
     # a cost euro (1/1200 + 1/950)/2
-    revenue_euro, cost_euro = 1450 / 2_280_000, (1 / 1200 + 1 / 950) / 2
+    revenue_euro, cost_euro = 1440 / 2_280_000, (1 / 1200 + 1 / 950) / 2
     change = bridge["change"]
-    assert change["rooms released to late arrivals"] == pytest.approx(200 * revenue_euro)
+    # the released rooms are worth their rate less their variable cost (their contribution)
+    assert change["rooms released to late arrivals"] == pytest.approx(
+        200 * revenue_euro - 40 * cost_euro)
     assert change["rebates and compensation"] == pytest.approx(50 * revenue_euro)
-    assert change["cost: variable"] == pytest.approx(-50 * cost_euro)
+    assert change["cost: variable"] == pytest.approx(0, abs=1e-15)  # same cost a room
     assert change["late-arrival demand"] == pytest.approx(0, abs=1e-15)
     assert change["list rate (reputation)"] == pytest.approx(0, abs=1e-15)
-    assert change.sum() == pytest.approx(450 / 1200 - 250 / 950, abs=1e-12)
+    assert change.sum() == pytest.approx(460 / 1200 - 250 / 950, abs=1e-12)
     assert bridge.loc["rooms released to late arrivals", "kind"] == "direct"
     assert bridge.index.name == "channel" and set(bridge["kind"]) <= {"direct", "market"}
+
+
+def test_a_dearer_room_stays_a_cost_and_more_demand_carries_its_own_variable_cost():
+    reference = pd.DataFrame([day(room_revenue=1000.0, rooms_sold=10, cost_variable=200.0,
+                                  cost_fixed=500.0)])
+    # two more reserved rooms at the same rate, and every room 5 EUR dearer to service
+    scenario = pd.DataFrame([day(room_revenue=1200.0, rooms_sold=12, cost_variable=300.0,
+                                 cost_fixed=500.0)])
+    bridge = margin_bridge(scenario, reference)
+    revenue_euro, cost_euro = 1500 / (2 * 1200 * 1000), (1 / 1200 + 1 / 1000) / 2
+    change = bridge["change"]
+    # dN * mean cost a night (2 x 22.5) goes with the rooms, mean N * d(cost) (11 x 5) stays
+    assert change["other rooms sold (reservations, returns)"] == pytest.approx(
+        200 * revenue_euro - 45 * cost_euro)
+    assert change["cost: variable"] == pytest.approx(-55 * cost_euro)
+    assert change.sum() == pytest.approx(400 / 1200 - 300 / 1000, abs=1e-12)
 
 
 def test_a_higher_list_rate_is_the_market_and_discounts_are_direct():
