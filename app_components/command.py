@@ -9,10 +9,6 @@ import socket
 import sys
 import warnings
 
-import click
-
-from . import offline_assets
-
 DEFAULT_HOST = "127.0.0.1"  # only this machine, unless the instructor opens it to the room
 DEFAULT_PORT = 8765
 SESSION_KEPT_AFTER_DISCONNECT = "30s"  # long enough to survive a Wi-Fi blip
@@ -34,7 +30,7 @@ def register(subparsers) -> None:
                              "lid) this long (default 60)")
     parser.add_argument("--prepare-offline", action="store_true",
                         help="fill the asset cache (needs npm and internet once) and exit")
-    parser.set_defaults(handler=run)
+    parser.set_defaults(handler=f"{__name__}:run")
 
 
 def _number_in(kind: type, low: float, high: float, what: str):
@@ -56,6 +52,11 @@ _seconds = _number_in(float, 1, 86400, "a number of seconds")
 
 
 def run(args) -> int:
+    # here, not at the top: ipyvuetify and click would slow every `interlodge X --help`
+    import click
+
+    from . import offline_assets
+
     # before solara reads its settings: no usage data leaves a workshop laptop
     os.environ.setdefault("SOLARA_TELEMETRY_MIXPANEL_ENABLE", "false")
     # a session whose browser is gone is dropped (its hotels freed) after this long; Solara's

@@ -2,50 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
-
 import pandas as pd
 
-from model import PRESETS, margin_bridge
+from model import margin_bridge
 
-from .cli import positive_int
 from .evaluators import run_scenarios
 from .outcomes import outcome, window
-
-DEFAULT_WINDOW = (450, 540)  # the last quarter of the case's 18 months
-
-
-def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "bridge", help="decompose a preset's margin change into channels",
-        description="Run PRESET and the reference on the same seeds and split the change in "
-                    "gross margin over DAYS into channels that add up to it: rooms sold "
-                    "(released to late arrivals, more demand), rate (discounts, list rate), "
-                    "rebates and each cost line, each marked direct or market.")
-    parser.add_argument("--preset", required=True, choices=list(PRESETS),
-                        help="the scenario's lever settings")
-    parser.add_argument("--reference", default="baseline", choices=list(PRESETS),
-                        help="the reference (default: baseline)")
-    parser.add_argument("--seeds", type=positive_int, default=10,
-                        help="seeds, the same for both (default 10)")
-    parser.add_argument("--days", type=day_range, default=DEFAULT_WINDOW, metavar="A-B",
-                        help="days A (included) to B (excluded) after the warm-up "
-                             "(default 450-540)")
-    parser.add_argument("--workers", type=positive_int, default=None,
-                        help="processes (default: the number of cores)")
-    parser.set_defaults(handler=print_bridge)
-
-
-def day_range(text: str) -> tuple[int, int]:
-    """An argparse type: 'A-B' with 0 <= A < B."""
-    first, sep, last = text.partition("-")
-    try:
-        days = (int(first), int(last))
-    except ValueError:
-        days = None
-    if not sep or days is None or not 0 <= days[0] < days[1]:
-        raise argparse.ArgumentTypeError(f"expects A-B with 0 <= A < B, got {text!r}")
-    return days
 
 
 def stacked(tables: list[pd.DataFrame], days: tuple[int, int]) -> pd.DataFrame:

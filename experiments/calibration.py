@@ -230,27 +230,6 @@ def _pyabc():
 
 
 # --- the command and its figures ----------------------------------------------------------
-def register(subparsers) -> None:
-    from .cli import positive_int
-
-    parser = subparsers.add_parser(
-        "calibrate", help="fit parameters to target figures (ABC-SMC)",
-        description="Fit the priors of CONFIG.toml to its target ranges with ABC-SMC (pyabc); "
-                    "write the populations (abc.db, populations.csv), the posterior "
-                    "(posterior.csv, calibration.json) and figures (calibration.html) into "
-                    "DIR. Schema: docs/experiments.md; example: "
-                    "experiments/configs/calibration.toml.")
-    parser.add_argument("config", type=Path, metavar="CONFIG.toml")
-    parser.add_argument("--out", type=Path, required=True, metavar="DIR")
-    parser.add_argument("--workers", type=positive_int,
-                        help="local worker processes (default: one per core)")
-    parser.add_argument("--dask", metavar="ADDRESS",
-                        help="run on the Dask scheduler at ADDRESS, or 'local'")
-    parser.add_argument("--resume", action="store_true",
-                        help="continue the calibration stored in DIR")
-    parser.set_defaults(handler=run_calibration)
-
-
 def run_calibration(args) -> int:
     from .evaluators import dask_executor, process_pool
 

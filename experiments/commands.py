@@ -13,111 +13,28 @@ workers broke; 2 bad input; 130 interrupted (finished runs are saved; use --resu
 
 from __future__ import annotations
 
-import argparse
 import concurrent.futures as cf
 import dataclasses
 import os
 import sys
 from pathlib import Path
 
-from model import LEVERS, PRESETS, preset_parameters
+from model import LEVERS, preset_parameters
 
 from .analysis import analyse
-from .cli import days_int, positive_int, seed_int
 from .config import load_experiment
 from .designs import factorial
 from .evaluators import dask_executor, process_pool, run_experiment
 from .experiment import Experiment, new_root_seed
-from .outcomes import OUTCOMES, summarise
+from .outcomes import summarise
 from .report import write_report
-from .simulation import DEFAULT_DAYS, MAX_DAYS, parse_assignments, simulate
+from .simulation import parse_assignments, simulate
 from .store import ExperimentStore, claim_folder, recorded_root_seed
 
 RUN_SUMMARY = ("gross_margin", "occupancy", "adr", "held_rooms", "complaints_per_room_night",
                "rebate_share", "housekeeper_report_rate", "maintenance_response_hours",
                "guest_satisfaction")
-DEFAULT_REPLICATES = 10
 MAX_PRINTED_POINTS = 40
-
-
-def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "run", help="run one hotel and print a summary",
-        description="Run one hotel for DAYS days under a preset and print a summary of the "
-                    "first and last 90 days. With --out, write the daily table (.csv or "
-                    ".parquet).")
-    parser.add_argument("--preset", default="baseline", choices=list(PRESETS),
-                        help="lever settings (default: baseline)")
-    parser.add_argument("--set", dest="assignments", action="append", metavar="KEY=VALUE",
-                        help="override a parameter, e.g. --set rooms=120 (repeatable)")
-    parser.add_argument("--days", type=days_int, default=DEFAULT_DAYS,
-                        help=f"days to run after the warm-up (default {DEFAULT_DAYS}, at most "
-                             f"{MAX_DAYS})")
-    parser.add_argument("--seed", type=seed_int, default=0, help="random seed (default 0)")
-    parser.add_argument("--out", type=Path, help="write the daily table to FILE.csv or .parquet")
-    parser.set_defaults(handler=run_one)
-
-    parser = subparsers.add_parser(
-        "factorial", help="run the 16-cell factorial of the four levers",
-        description="Run every combination of the four levers (incentives, training, "
-                    "rotation, cross_evaluation), each cell REPLICATES times, into DIR.")
-    parser.add_argument("--replicates", type=positive_int, default=DEFAULT_REPLICATES,
-                        help=f"runs of each cell (default {DEFAULT_REPLICATES})")
-    parser.add_argument("--days", type=days_int, default=DEFAULT_DAYS,
-                        help=f"days per run after the warm-up (default {DEFAULT_DAYS}, at most "
-                             f"{MAX_DAYS})")
-    parser.add_argument("--set", dest="assignments", action="append", metavar="KEY=VALUE",
-                        help="hold a parameter fixed in every run, e.g. --set rooms=120")
-    _add_running_options(parser)
-    parser.set_defaults(handler=run_factorial)
-
-    parser = subparsers.add_parser(
-        "sweep", help="run the experiment described in a TOML file",
-        description="Run the experiment in CONFIG.toml (schema: docs/experiments.md; "
-                    "examples: experiments/configs/) into DIR.")
-    parser.add_argument("config", type=Path, metavar="CONFIG.toml")
-    _add_running_options(parser)
-    parser.set_defaults(handler=run_sweep)
-
-    for name, handler, summary in (
-            ("analyze", print_analysis,
-             "print per-point means with 95% intervals, and effects or sensitivity indices"),
-            ("report", make_report,
-             "write DIR/report.html with figures, and DIR/summary.csv")):
-        parser = subparsers.add_parser(name, help=summary.replace("%", "%%"),
-                                       description=summary[0].upper() + summary[1:]
-                                       + " for the experiment in DIR.")
-        parser.add_argument("folder", type=Path, metavar="DIR")
-        parser.add_argument("--outcome", "--metric", dest="metric", default="gross_margin",
-                            choices=list(OUTCOMES), metavar="OUTCOME",
-                            help="the outcome to analyse (default gross_margin; the outcomes "
-                                 "of docs/outcomes.md)")
-        parser.add_argument("--reference", metavar="LABEL",
-                            help="the point the others are compared with, replicate by "
-                                 "replicate (a label or a point index; default: baseline, "
-                                 "or the factorial's all-off cell)")
-        parser.set_defaults(handler=handler)
-
-
-def _add_running_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", type=Path, required=True, metavar="DIR",
-                        help="output folder (new, or this experiment's with --resume)")
-    parser.add_argument("--workers", type=positive_int,
-                        help="local worker processes (default: one per core); with "
-                             "--dask local, the LocalCluster's workers")
-    parser.add_argument("--dask", metavar="ADDRESS",
-                        help="run on the Dask scheduler at ADDRESS (e.g. tcp://host:8786), "
-                             "or 'local' to start a LocalCluster")
-    parser.add_argument("--seed", type=seed_int,
-                        help="root seed of the experiment (default: the file's, else fresh "
-                             "entropy; --resume reuses the recorded one)")
-    parser.add_argument("--resume", action="store_true",
-                        help="continue the experiment in DIR: skip the runs already stored")
-    parser.add_argument("--independent-seeds", action="store_true",
-                        help="a seed of its own for every run (default: replicate r of every "
-                             "design point has the same seed, so points are compared paired "
-                             "and share warm-ups)")
-    parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
 def run_factorial(args) -> int:

@@ -19,7 +19,6 @@ The outcome of a world:
 
 from __future__ import annotations
 
-import argparse
 import json
 import warnings
 from dataclasses import dataclass
@@ -160,33 +159,6 @@ def _prim(inputs: pd.DataFrame, interesting: np.ndarray, mass_min: float, peel_a
 
 
 # --- the command --------------------------------------------------------------------------
-def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "discover", help="find where an outcome falls below or above a threshold (PRIM)",
-        description="Scenario discovery with PRIM on the experiment in DIR: the box of "
-                    "uncertain inputs where OUTCOME is below (or above) a threshold. OUTCOME: "
-                    "POLICY_gain[:OUTCOME] or POLICY_difference[:OUTCOME] for a policies x "
-                    "uncertainties experiment (against --reference, world by world), else "
-                    "any outcome of docs/outcomes.md. Writes DIR/discovery.json for "
-                    "`interlodge report`.")
-    parser.add_argument("folder", type=Path, metavar="DIR")
-    parser.add_argument("--outcome", required=True, help="e.g. redesign_gain")
-    side = parser.add_mutually_exclusive_group(required=True)
-    side.add_argument("--below", type=float, metavar="X", help="cases of interest: < X")
-    side.add_argument("--above", type=float, metavar="X", help="cases of interest: > X")
-    parser.add_argument("--reference", default="baseline",
-                        help="the policy gains are measured against (default baseline)")
-    parser.add_argument("--min-coverage", type=_share, default=0.5, metavar="C",
-                        help="choose the densest box covering at least this share of the "
-                             "cases of interest (default 0.5)")
-    parser.add_argument("--box", type=int, metavar="STEP",
-                        help="choose this step of the peeling trajectory instead")
-    parser.add_argument("--mass-min", type=_share, default=0.05, metavar="M",
-                        help="PRIM stops peeling at boxes holding this share of worlds "
-                             "(default 0.05)")
-    parser.set_defaults(handler=run_discovery)
-
-
 def run_discovery(args) -> int:
     from .analysis import load_design  # the analysis stack only for this command
     from .store import read_manifest, read_runs
@@ -233,12 +205,3 @@ def _frontier(trajectory: pd.DataFrame) -> list[int]:
             steps.append(step)
     return steps
 
-
-def _share(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a number, got {text!r}") from None
-    if not 0 < value <= 1:
-        raise argparse.ArgumentTypeError(f"must be a share in (0, 1], got {text}")
-    return value

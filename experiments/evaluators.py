@@ -246,7 +246,10 @@ def process_pool(workers: int | None = None) -> Iterator[tuple[cf.Executor, int]
     threads (tqdm and Dask start some)."""
     workers = workers or os.cpu_count() or 1
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["experiments.evaluators"])
+    # the hotel's module too: experiments.simulation imports it only on a first run (so the
+    # command line starts fast), and each worker importing Mesa itself would cost a second
+    # of CPU and unshared memory
+    context.set_forkserver_preload(["experiments.evaluators", "model.hotel"])
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                 initializer=watch_main_process,
                                 initargs=(os.getpid(),)) as pool:

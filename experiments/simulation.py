@@ -2,18 +2,22 @@
 from, and the parsing of parameter assignments given on the command line.
 
 Only this module (and the commands' validation of input) builds the model: experiments see a
-run as parameters, days and a seed in, a daily table out.
+run as parameters, days and a seed in, a daily table out. The hotel itself (Mesa, numpy,
+pandas) is imported by the first run, so that the command line, which reads the defaults
+here, starts at once.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+from model import LEVER_SIDE, preset_parameters
 
-from model import LEVER_SIDE, InterLodgeModel, preset_parameters
+if TYPE_CHECKING:
+    import pandas as pd
 
 DEFAULT_DAYS = 540  # the case's 18 months
+DEFAULT_WINDOW = (DEFAULT_DAYS - 90, DEFAULT_DAYS)  # its last quarter: where levers are judged
 # nobody reads the staff's reasons in a run reduced to its daily table: building them would
 # cost time (the numbers are the same: tests/test_golden.py)
 NO_DECISION_LOG = {"decision_log_length": 0}
@@ -35,6 +39,8 @@ def run_hotel(parameters: dict[str, Any], days: int, seed: int | None,
     from a copy of the warm-up it shares with them (same seed, same parameters but the
     lever-side ones) instead of warming up again. The numbers are those of a full run.
     """
+    from model import InterLodgeModel
+
     parameters = parameters | NO_DECISION_LOG
     if warm_ups is None or seed is None:  # no seed: every hotel is its own draw
         hotel = InterLodgeModel(rng=seed, **parameters)

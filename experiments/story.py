@@ -12,10 +12,10 @@ import time
 
 from model import PRESET_DESCRIPTIONS, margin_bridge
 
-from .bridge_command import DEFAULT_WINDOW, print_table, stacked
+from .bridge_command import print_table, stacked
 from .evaluators import run_scenarios
 from .outcomes import mean_of
-from .simulation import DEFAULT_DAYS
+from .simulation import DEFAULT_DAYS, DEFAULT_WINDOW
 
 CHAPTERS = ("baseline", "attempt1", "attempt1_2", "redesign")
 MONTH = 30
@@ -29,19 +29,6 @@ ROWS = (
     ("housekeeper_report_rate", "cooperation: report rate", "{:.2f}"),
     ("reception_response_hours", "repair after a call (h)", "{:.1f}"),
 )
-
-
-def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "story", help="the case in one table: status quo, attempts 1 and 2, redesign",
-        description="Run the status quo, attempt 1, attempt 2 and the redesign over 18 months "
-                    "on the same seeds, print margin, occupancy, rebates, complaints and "
-                    "cooperation at months 0, 6, 12 and 18, and the redesign's margin bridge.")
-    parser.add_argument("--seeds", type=int, default=20,
-                        help="seeds per scenario (default 20)")
-    parser.add_argument("--workers", type=int, default=None,
-                        help="processes (default: the number of cores)")
-    parser.set_defaults(handler=tell)
 
 
 def months(days: int) -> list[tuple[str, tuple[int, int]]]:

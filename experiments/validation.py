@@ -257,18 +257,6 @@ def validate(seeds: int = 20, workers: int | None = None) -> list[dict]:
     return report
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "validate", help="check the case's patterns over many seeds",
-        description="Run every scenario on the same seeds and check each pattern of the "
-                    "case (brief section 5). Exit 0 only if all hold.")
-    parser.add_argument("--seeds", type=int, default=20, help="seeds per scenario (default 20)")
-    parser.add_argument("--workers", type=int, default=None,
-                        help="processes (default: the number of cores)")
-    parser.add_argument("--json", action="store_true", help="print the results as JSON")
-    parser.set_defaults(handler=run_validation)
-
-
 def run_validation(args) -> int:
     if args.seeds < 2:
         raise ValueError(f"--seeds must be at least 2, got {args.seeds}")

@@ -27,6 +27,16 @@ def test_every_sub_command_has_help(capsys):
         assert "usage: interlodge " + name in capsys.readouterr().out
 
 
+def test_building_the_parser_loads_no_simulation():
+    # `interlodge X --help` and argument errors answer at once: the simulation and analysis
+    # stacks are imported by the command that runs, not by the parser
+    code = ("import sys; from experiments.cli import build_parser; build_parser(); "
+            "print(sorted({'mesa', 'pandas', 'numpy', 'scipy', 'solara'} & set(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"
+
+
 @pytest.mark.parametrize("arguments, fragment", [
     (["run", "--set", "room=100"], "did you mean rooms"),
     (["run", "--set", "rooms=-5"], "rooms: '-5' is out of range"),
@@ -44,6 +54,22 @@ def test_bad_input_is_one_line_exit_2_and_writes_nothing(arguments, fragment, ca
     err = capsys.readouterr().err
     assert fragment in err and err.count("\n") == 1 and "Traceback" not in err
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("arguments, fragment", [
+    (["run", "--days", "0"], "--days: must be a positive whole number, got 0"),
+    (["run", "--days", "99999"], "--days: must be at most 7300"),
+    (["factorial", "--out", "x", "--seed", "-1"], "--seed: must be a whole number >= 0"),
+    (["analyze", ".", "--outcome", "margin"], "invalid choice: 'margin' (choose from"),
+    (["bridge", "--preset", "redesign", "--days", "90-30"], "expects A-B with 0 <= A < B"),
+    (["discover", ".", "--outcome", "x", "--below", "0", "--mass-min", "2"], "(0, 1]"),
+    (["app", "--port", "0"], "must be a port number"),
+])
+def test_arguments_are_checked_by_the_parser_in_one_line(arguments, fragment, capsys):
+    with pytest.raises(SystemExit) as done:
+        main(arguments)
+    err = capsys.readouterr().err
+    assert done.value.code == 2 and fragment in err and err.count("\n") == 1
 
 
 def test_unknown_preset_is_refused_by_the_real_command(tmp_path):
