@@ -7,6 +7,7 @@ module level, so two workshop participants never step the same model.
 from __future__ import annotations
 
 import solara
+import solara.server.settings
 
 from app_components.comparison import Comparison
 from app_components.controls import Controls
@@ -19,22 +20,32 @@ from app_components.presence import PageWatch, Presence
 from app_components.share import Share, query_of
 from app_components.workshop import WorkshopPage
 
-# Projector first: controls in a column of their own (scrolling inside it, Play on top), the
-# hotel beside them; on a phone (under 900 px) the two stack. Tooltips of charts may leave
-# the tab.
-PAGE_CSS = """
-.il-layout { display: flex; gap: 10px; align-items: flex-start; }
-.il-controls { flex: 0 0 300px; max-height: calc(100vh - 76px); overflow-y: auto;
-               position: sticky; top: 0; }
-.il-main { flex: 1 1 auto; min-width: 0; }
-.v-window { overflow: visible }
-.il-playback .v-btn { min-width: 0 !important; padding: 0 10px !important; }
-.il-main .v-tabs > .v-tabs-bar { height: 40px; }
-@media (max-width: 900px) {
-  .il-layout { flex-direction: column; }
-  .il-controls { flex-basis: auto; width: 100%; max-height: none; position: static; }
-  .il-main { width: 100%; }
-}
+# Projector first (1280x720 and 1366x768 show controls, monitors, plan and the margin charts
+# without scrolling the page): a slim app bar, tight paddings, the controls in a column of
+# their own (scrolling inside it, Play on top), the hotel beside them; on a phone (under
+# 900 px) the two stack. Tooltips of charts may leave the tab.
+APP_BAR = 40  # px; Vuetify's 64 px bar took a chart's height off a projector
+PAGE_CSS = f"""
+header.v-app-bar, header.v-app-bar .v-toolbar__content {{ height: {APP_BAR}px !important; }}
+header.v-app-bar .v-toolbar__title {{ font-size: 18px; }}
+main.solara-content-main {{ padding-top: {APP_BAR}px !important; }}
+main.solara-content-main .v-content__wrap > div {{ padding: 4px 8px !important; }}
+.il-layout {{ display: flex; gap: 10px; align-items: flex-start; }}
+.il-controls {{ flex: 0 0 290px; max-height: calc(100vh - {APP_BAR + 20}px); overflow-y: auto;
+               position: sticky; top: 0; }}
+.il-controls .v-card__title {{ padding: 6px 12px 0; font-size: 18px; }}
+.il-controls .v-card__subtitle {{ padding: 0 12px 4px; margin-top: 0 !important; }}
+.il-controls .v-card__text {{ padding: 0 12px 8px; }}
+.il-main {{ flex: 1 1 auto; min-width: 0; }}
+.il-main .v-alert {{ margin-bottom: 4px; padding: 4px 12px; font-size: 14px; }}
+.v-window {{ overflow: visible }}
+.il-playback .v-btn {{ min-width: 0 !important; padding: 0 10px !important; }}
+.il-main .v-tabs > .v-tabs-bar {{ height: 34px; }}
+@media (max-width: 900px) {{
+  .il-layout {{ flex-direction: column; }}
+  .il-controls {{ flex-basis: auto; width: 100%; max-height: none; position: static; }}
+  .il-main {{ width: 100%; }}
+}}
 """
 
 
@@ -106,6 +117,9 @@ def Page():
 
 
 page = Page
+# Solara's corner banner ("This website runs on Solara") covered a chart's corner on a
+# projector: off however the page is served (`interlodge app` or `solara run app.py`)
+solara.server.settings.theme.show_banner = False
 
 
 @solara.component

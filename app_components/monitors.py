@@ -86,7 +86,7 @@ def figures_html(figures: list[Figure]) -> str:
     """The monitors as small cards: label, big value, note (hover: the definition)."""
     cards = "".join(
         f'<div title="{escape(f.tip)}" style="background:#fff;border-radius:4px;'
-        f'box-shadow:0 1px 3px rgba(0,0,0,.25);padding:4px 8px">'
+        f'box-shadow:0 1px 3px rgba(0,0,0,.25);padding:2px 6px;line-height:1.25">'
         f'<div style="font-size:12px;color:#374151">{escape(f.label)}</div>'
         f'<div class="monitor-value" style="font-size:16px;font-weight:600;'
         f'white-space:nowrap">'
@@ -95,7 +95,7 @@ def figures_html(figures: list[Figure]) -> str:
         for f in figures)
     # eight in one row on a projector (1280 px and up), fewer and more rows on smaller screens
     return ('<div style="display:grid;grid-template-columns:repeat(auto-fill,minmax(112px,1fr));'
-            f'gap:6px;margin:4px 2px 6px">{cards}</div>')
+            f'gap:6px;margin:2px 2px 4px">{cards}</div>')
 
 
 @solara.component
