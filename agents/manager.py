@@ -113,16 +113,19 @@ class Manager(ContextAgent):
         the evening complaints of late, the share of calls a technician answers, and what
         each complaint costs: rebates and extra cleaning (EUR) and the receptionist's ordeal
         of facing the guest (`encounter_stress`), which only a manager who knows the desk
-        counts. Returns (value, complaints per evening, answer share)."""
-        covered, evening, repaired, complaints, money, cleaning = self.observed(
+        counts. Complaints about noise, waits or bills (all in the evening) are left out: no
+        technician mends them. Returns (value, complaints per evening, answer share)."""
+        covered, evening, repaired, complaints, other, money, cleaning = self.observed(
             "evening_cover", "evening_complaints", "repairs_on_complaint", "complaints",
-            "rebates", "cost_extra_cleaning")
+            "other_complaints", "rebates", "cost_extra_cleaning")
+        # each complaint costs about the same in rebates and cleaning, whatever its cause
+        per_complaint = (money + cleaning) / complaints if complaints else 0.0
+        evening, complaints = evening - other, complaints - other
         days = max(1, len(self.model.rows[-REPORT_DAYS:]))
         per_evening = evening / days
         # complaints ended by a repair while maintenance was there (Laplace's rule)
         reachable = complaints - evening + evening * covered / days
         answered = (repaired + 1.0) / (reachable + 2.0)
-        per_complaint = (money + cleaning) / complaints if complaints else 0.0
         value = self.knowledge_of("front office") * per_evening * answered * (
             per_complaint + self.model.p.encounter_stress)
         return value, per_evening, answered

@@ -22,6 +22,8 @@ from .context import ContextAgent, Situation
 # plain words for each way of handling a complaint, for the reasons agents give
 SAYING = {"call": "calling maintenance", "move": "moving the guest",
           "rebate": "offering a rebate", "deflect": "explaining that repairs are not my job"}
+# ... and for a complaint about something else (noise, a neighbour, a wait, a bill)
+SAYING_OTHER = SAYING | {"deflect": "explaining that it is not my department"}
 
 
 class Receptionist(ContextAgent):
@@ -151,34 +153,41 @@ class Receptionist(ContextAgent):
                 return option
         return option
 
-    def weighing(self, option: str, costs: dict[str, float]) -> str:
+    def weighing(self, option: str, costs: dict[str, float], saying=SAYING) -> str:
         """Why `option`, in plain words: a weighing, since the choice is a draw that favours
-        the easier options without always taking the easiest."""
+        the easier options without always taking the easiest. `saying`: the words for each
+        option (those for a defect, or SAYING_OTHER)."""
         easiest = min(costs, key=costs.get)
         if option == easiest:
             others = [k for k in costs if k != option]
             if not others:
-                return f"{SAYING[option]} was all I could do"
+                return f"{saying[option]} was all I could do"
             runner = min(others, key=costs.get)
-            return (f"{SAYING[option]} was the least trouble for me; {SAYING[runner]} "
+            return (f"{saying[option]} was the least trouble for me; {saying[runner]} "
                     f"would have cost me {_how_much(costs[runner] - costs[option], self)} more")
-        return (f"{SAYING[easiest]} would have cost me "
+        return (f"{saying[easiest]} would have cost me "
                 f"{_how_much(costs[option] - costs[easiest], self)} less, but I went for "
-                f"{SAYING[option]} this time")
+                f"{saying[option]} this time")
 
     def handle_complaint(self, guest, defect) -> str:
-        """Deal with a guest who found `defect`; return how it ended."""
+        """Deal with a guest who found `defect`, or (None) who complains about something
+        nobody can repair: noise, a neighbour, a wait, a bill. Return how it ended."""
         model, p = self.model, self.model.p
-        reachable = model.maintenance.reachable()
-        unfit = defect.severe
+        # a call brings a technician, who can do nothing about the neighbours
+        reachable = defect is not None and model.maintenance.reachable()
+        unfit = defect is not None and defect.severe
         self.complaints_seen += 1
         self.unfit_seen += unfit
         costs = self.handling_costs(reachable, model.front_desk.spare_room(guest) is not None,
                                     unfit=unfit)
         pick = self.logit_pick(costs)
-        option = self.choose(Situation(
-            "complaint", costs, "EUR", pick, "room {}: {}",
-            (guest.room.number, self.weighing(pick, costs)), subject=guest.room.number))
+        if defect is None:
+            why = "room {}, about something no repair can fix (noise, a wait, a bill): {}"
+            values = (guest.room.number, self.weighing(pick, costs, SAYING_OTHER))
+        else:
+            why, values = "room {}: {}", (guest.room.number, self.weighing(pick, costs))
+        option = self.choose(Situation("complaint", costs, "EUR", pick, why, values,
+                                       subject=guest.room.number))
         if option == "call":
             fixed = model.maintenance.call(defect, self)
             self.learn_call_outcome(fixed)
@@ -205,8 +214,8 @@ class Receptionist(ContextAgent):
                 guest.deflected = True
         # "not my department" passes nothing on, unless the manager insists on a work order
         # or the re-engineered process makes every request a formal one
-        if (option != "deflect" or model.lever("restructuring")
-                or model.manager_of("front office").insists_on_work_orders()):
+        if defect is not None and (option != "deflect" or model.lever("restructuring")
+                                   or model.manager_of("front office").insists_on_work_orders()):
             model.maintenance.open_work_order(defect, "reception", model.time)
         left = {"move": p.stress_after_move, "rebate": p.stress_after_rebate * (1.0 - self.skill),
                 "deflect": p.stress_after_deflection * (1.0 - self.deflect_ease())}

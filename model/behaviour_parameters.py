@@ -100,6 +100,14 @@ class BehaviourFields(HotelFields):
         doc="Technicians' propensity to drop planned work for reception at the start.",
         source="measured: the baseline's own mean")
     # --- guests and the market ---------------------------------------------------------
+    other_complaint_rate: float = spec(0.01, 0.0, 1.0, "complaints per occupied room-night",
+        group="behaviour",
+        doc="Guests who come to the desk in the evening about something other than a room "
+            "defect (noise, a neighbour, a wait, a bill): nothing the back office can repair or "
+            "prevent, handled with the same resources (a move, a rebate, 'not my department').",
+        source="the case: angry guests were 'mostly', not only, about room defects; "
+               "calibrated: complaints 5-10% of occupied room-nights (brief §4) with defects "
+               "the large majority of them")
     rebate_softening: float = spec(35.0, 0.0, 300.0, "satisfaction points", group="behaviour",
         doc="Points a rebate gives back to a guest left with the defect.",
         source="assumption: between unresolved (582) and resolved (705)")

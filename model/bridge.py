@@ -12,11 +12,12 @@ and the midpoint rule for a product (exact for two factors) splits it into
 
 Net revenue R = room revenue - rebates; room revenue = room-nights sold N x average rate A,
 split again by the midpoint rule (dN * mean A, mean N * dA). Room-nights sold split into
-those of late arrivals and walk-ins and all other guests; the late ones into what the
-receptionists' selling (the share of late arrivals sold, that is rooms released from the
-reserve) and what late demand itself contributed. The average rate splits into the list rate
-(which the market's view of the hotel sets) and the discounts conceded at the desk. Every
-split is an identity, so the channels add up to the margin change exactly (to rounding).
+those of late arrivals and walk-ins, of returning guests and of new reservations; the late
+ones into what the receptionists' selling (the share of late arrivals sold, that is rooms
+released from the reserve) and what late demand itself contributed. The average rate splits
+into the list rate (which the market's view of the hotel sets) and the discounts conceded at
+the desk. Every split is an identity, so the channels add up to the margin change exactly
+(to rounding).
 
 Volume is valued at its contribution, as price-volume bridges do: every channel of
 room-nights carries the variable cost of its own rooms (laundry, amenities, energy), so "more
@@ -28,8 +29,8 @@ rooms the market sold in its cost line, charging it to the direct channels: a vo
 booked as a cost, which understated the market's net share and the staff's.)
 
 Each channel is "direct" (receptionists' and back office's own decisions: rooms released,
-discounts, rebates, costs) or "market" (the market's response to reputation: more demand, a
-higher list rate).
+discounts, rebates, costs) or "market" (guests' response to the hotel's service: new demand
+and a list rate that follow its reputation, past guests who come back).
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ from .economics import COST_ITEMS
 REVENUE_CHANNELS = {
     "rooms released to late arrivals": "direct",
     "late-arrival demand": "market",
-    "other rooms sold (reservations, returns)": "market",
+    "rooms sold to new reservations": "market",
+    "rooms sold to returning guests": "market",
     "discounts to late arrivals": "direct",
     "list rate (reputation)": "market",
     "rebates and compensation": "direct",
@@ -51,6 +53,7 @@ CHANNELS = REVENUE_CHANNELS | COST_CHANNELS
 # columns of the daily table the bridge needs
 NEEDED = ("day", "net_revenue", "room_revenue", "rebates", "costs", "rooms_sold",
           "late_arrivals_sold", "late_arrivals_turned_away", "late_room_nights",
+          "returning_room_nights",
           "discounts_forgone", *(f"cost_{item}" for item in COST_ITEMS))
 
 
@@ -137,17 +140,20 @@ def _revenue_changes(s: dict[str, float], r: dict[str, float]
     per_night = (a_s + a_r) / 2.0  # nights_change = dN * per_night
     released_nights = _released_nights(s, r)
     late_nights = s["late_room_nights"] - r["late_room_nights"] - released_nights
-    released, late_demand = released_nights * per_night, late_nights * per_night
+    returning_nights = s["returning_room_nights"] - r["returning_room_nights"]
     volumes = {
         "rooms released to late arrivals": released_nights,
         "late-arrival demand": late_nights,
-        "other rooms sold (reservations, returns)": (s["rooms_sold"] - r["rooms_sold"]
-                                                     - released_nights - late_nights),
+        "rooms sold to returning guests": returning_nights,
+        "rooms sold to new reservations": (s["rooms_sold"] - r["rooms_sold"] - released_nights
+                                           - late_nights - returning_nights),
     }
+    others = nights_change - (released_nights + late_nights + returning_nights) * per_night
     return {
-        "rooms released to late arrivals": released,
-        "late-arrival demand": late_demand,
-        "other rooms sold (reservations, returns)": nights_change - released - late_demand,
+        "rooms released to late arrivals": released_nights * per_night,
+        "late-arrival demand": late_nights * per_night,
+        "rooms sold to new reservations": others,
+        "rooms sold to returning guests": returning_nights * per_night,
         "discounts to late arrivals": -mean_nights * (disc_s - disc_r),
         "list rate (reputation)": rate_change + mean_nights * (disc_s - disc_r),
         "rebates and compensation": -(s["rebates"] - r["rebates"]),

@@ -109,7 +109,8 @@ class FrontDesk:
             if arrival.late and receptionist.concede_discount():
                 rate *= 1.0 - p.walk_in_discount
                 tally.discounts_given += 1
-            guest = Guest(hotel, arrival.nights, rate, list_rate, arrival.late)
+            guest = Guest(hotel, arrival.nights, rate, list_rate, arrival.late,
+                          arrival.returning)
             if not room.held:
                 unheld.remove(room)
             self.let(room, guest)
@@ -134,23 +135,32 @@ class FrontDesk:
         guest.room = room
 
     def evening_returns(self) -> None:
-        """Staying guests come back to their room; some find a defect."""
+        """Guests come back to their room; some find a defect, a few come down about
+        something else (noise, a neighbour, a wait, a bill)."""
         hotel = self.hotel
         hour = hotel.hour
-        chance = hotel.p.guest_find_in_evening
-        for room in hotel.rooms:
-            guest = room.guest
-            if (guest is None or not room.defects or guest.evening_hour != hour
-                    or guest.nights_left == guest.nights):
-                continue
-            grievance = guest.grievance
-            if grievance is not None and grievance.open and grievance.room is room:
-                if guest.decide_to_complain():  # "the faucet still drips"
-                    self.complain(guest, grievance)
-                continue
-            defect = guest.find_defect(chance)
-            if defect is not None:
-                self.guest_finds(guest, defect)
+        chance, other = hotel.p.guest_find_in_evening, hotel.p.other_complaint_rate
+        draw = hotel.random.random
+        # each guest comes back once, to the room he had: one moved tonight is not back again
+        returning = [(room, room.guest) for room in hotel.rooms
+                     if room.guest is not None and room.guest.evening_hour == hour]
+        for room, guest in returning:
+            # a defect in a room let today was found, or not, at check-in
+            if room.defects and guest.nights_left != guest.nights:
+                self.look_around(guest, room, chance)
+            if guest.room is room and draw() < other:  # a guest moved tonight has had his say
+                self.complain(guest, None)
+
+    def look_around(self, guest, room, chance: float) -> None:
+        """A staying guest back in `room` may find a defect, or meet one complained about."""
+        grievance = guest.grievance
+        if grievance is not None and grievance.open and grievance.room is room:
+            if guest.decide_to_complain():  # "the faucet still drips"
+                self.complain(guest, grievance)
+            return
+        defect = guest.find_defect(chance)
+        if defect is not None:
+            self.guest_finds(guest, defect)
 
     def guest_finds(self, guest, defect) -> None:
         """A guest has found `defect`: complain at the desk, or suffer in silence."""
@@ -163,13 +173,16 @@ class FrontDesk:
         self.complain(guest, defect)
 
     def complain(self, guest, defect) -> None:
-        """`guest` comes to the desk about `defect`; an on-duty receptionist handles it."""
+        """`guest` comes to the desk about `defect` (None: about something no one in the back
+        office caused or can repair); an on-duty receptionist handles it."""
         hotel = self.hotel
         tally = hotel.tally
         tally.complaints += 1
         evening = hotel.hour >= c.MAINTENANCE_END
         cleaner = guest.room.last_cleaned_by
-        if cleaner is not None:
+        if defect is None:
+            tally.other_complaints += 1
+        elif cleaner is not None:  # reception blames the one who should have seen it
             hotel.ratings.blame(cleaner)
         outcome = hotel.random.choice(self.on_duty()).handle_complaint(guest, defect)
         counter = {"repair": "repairs_on_complaint", "move": "moves",

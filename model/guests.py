@@ -39,17 +39,19 @@ class Guest:
         "nights_left",
         "rate",
         "rebated",
+        "returning",
         "room",
     )
 
     def __init__(self, model, nights: int, rate: float, list_rate: float | None = None,
-                 late: bool = False):
+                 late: bool = False, returning: bool = False):
         self.model = model
         self.nights = nights
         self.nights_left = nights
         self.rate = rate
         self.list_rate = rate if list_rate is None else list_rate  # before any discount
         self.late = late  # came as a late arrival or walk-in
+        self.returning = returning  # came back after an earlier stay
         self.room = None
         self.experience = "no problem"
         self.rebated = False

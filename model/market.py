@@ -35,6 +35,7 @@ class Arrival:
     hour: int
     nights: int
     late: bool
+    returning: bool = False  # a past guest coming back (return intent), not new demand
 
 
 class Market:
@@ -108,7 +109,7 @@ class Market:
         late_hours = rng.integers(LATE_ARRIVALS.start, LATE_ARRIVALS.stop, size=total).tolist()
         return [
             Arrival(late_hours[i] if i < new and late[i] else hours[i], nights[i],
-                    i < new and late[i])
+                    i < new and late[i], i >= new)
             for i in range(total)
         ]
 

@@ -28,12 +28,18 @@ METRICS: dict[str, tuple[str, str]] = {
     "late_arrivals_sold": ("parties", "Late arrivals and walk-ins sold a room tonight."),
     "late_room_nights": ("rooms", "Rooms occupied tonight by guests who came as late arrivals "
                          "or walk-ins."),
+    "returning_room_nights": ("rooms", "Rooms occupied tonight by guests who came back after "
+                              "an earlier stay (return intent)."),
     "discounts_forgone": ("EUR", "List rate less the rate paid, over the rooms occupied tonight "
                           "(discounts conceded at the desk)."),
     "reservations_walked": ("parties", "Reservations sent elsewhere for want of a room."),
     "discounts_given": ("parties", "Late arrivals who got a discount."),
-    "complaints": ("complaints", "Guests who came to the desk about a defect."),
+    "complaints": ("complaints", "Guests who came to the desk about a defect, or about "
+                   "something else (other_complaints)."),
     "evening_complaints": ("complaints", "Complaints after maintenance's day shift (17:00 on)."),
+    "other_complaints": ("complaints", "Complaints about something other than a room defect "
+                         "(noise, a neighbour, a wait, a bill), all in the evening; part of "
+                         "complaints and evening_complaints."),
     "evening_repairs": ("complaints", "Evening complaints ended by a repair."),
     "evening_moves": ("complaints", "Evening complaints ended by a move."),
     "evening_rebates": ("complaints", "Evening complaints ended with a rebate."),
@@ -88,11 +94,13 @@ class DayCounters:
     late_arrivals_turned_away: int = 0
     late_arrivals_sold: int = 0
     late_room_nights: int = 0
+    returning_room_nights: int = 0
     discounts_forgone: float = 0.0
     reservations_walked: int = 0
     discounts_given: int = 0
     complaints: int = 0
     evening_complaints: int = 0
+    other_complaints: int = 0
     evening_repairs: int = 0
     evening_moves: int = 0
     evening_rebates: int = 0
@@ -116,11 +124,12 @@ class DayCounters:
 
 # counters written to the row as they are
 COUNTED = ("held_rooms", "late_arrivals_turned_away", "late_arrivals_sold", "late_room_nights",
+           "returning_room_nights",
            "discounts_forgone", "reservations_walked", "discounts_given",
-           "complaints", "evening_complaints", "evening_repairs", "evening_moves",
-           "evening_rebates", "repairs_on_complaint", "moves", "rebates_given", "deflections",
-           "defects_created", "defects_found_by_housekeeping", "defects_found_by_guests",
-           "repairs", "housekeeper_shifts")
+           "complaints", "evening_complaints", "other_complaints", "evening_repairs",
+           "evening_moves", "evening_rebates", "repairs_on_complaint", "moves", "rebates_given",
+           "deflections", "defects_created", "defects_found_by_housekeeping",
+           "defects_found_by_guests", "repairs", "housekeeper_shifts")
 
 
 def daily_row(hotel, t: DayCounters, accounts: dict[str, float], occupied: int,

@@ -29,6 +29,7 @@ class NightAudit:
         for room in occupied:
             hotel.ledger.earn(room.guest.rate)
             tally.late_room_nights += room.guest.late
+            tally.returning_room_nights += room.guest.returning
             tally.discounts_forgone += room.guest.list_rate - room.guest.rate
             room.guest.nights_left -= 1
             room.clean = False

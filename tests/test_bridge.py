@@ -9,7 +9,8 @@ from model.economics import COST_ITEMS
 
 def day(**values) -> dict:
     row = {"day": 0, "rooms_sold": 0, "late_arrivals_turned_away": 0, "late_arrivals_sold": 0,
-           "late_room_nights": 0, "discounts_forgone": 0.0, "rebates": 0.0}
+           "late_room_nights": 0, "returning_room_nights": 0, "discounts_forgone": 0.0,
+           "rebates": 0.0}
     row |= {f"cost_{item}": 0.0 for item in COST_ITEMS} | values
     row["net_revenue"] = row["room_revenue"] - row["rebates"]
     row["costs"] = sum(row[f"cost_{item}"] for item in COST_ITEMS)
@@ -56,7 +57,7 @@ def test_a_dearer_room_stays_a_cost_and_more_demand_carries_its_own_variable_cos
     revenue_euro, cost_euro = 1500 / (2 * 1200 * 1000), (1 / 1200 + 1 / 1000) / 2
     change = bridge["change"]
     # dN * mean cost a night (2 x 22.5) goes with the rooms, mean N * d(cost) (11 x 5) stays
-    assert change["other rooms sold (reservations, returns)"] == pytest.approx(
+    assert change["rooms sold to new reservations"] == pytest.approx(
         200 * revenue_euro - 45 * cost_euro)
     assert change["cost: variable"] == pytest.approx(-55 * cost_euro)
     assert change.sum() == pytest.approx(400 / 1200 - 300 / 1000, abs=1e-12)
@@ -73,7 +74,7 @@ def test_a_higher_list_rate_is_the_market_and_discounts_are_direct():
         100 * revenue_euro)
     assert bridge.loc["list rate (reputation)", "change"] == pytest.approx(100 * revenue_euro)
     assert bridge.loc["list rate (reputation)", "kind"] == "market"
-    assert bridge.loc["other rooms sold (reservations, returns)", "change"] == 0
+    assert bridge.loc["rooms sold to new reservations", "change"] == 0
     assert bridge["change"].sum() == pytest.approx(500 / 1100 - 300 / 900, abs=1e-12)
 
 
@@ -114,3 +115,16 @@ def test_bridge_command_prints_every_channel_and_refuses_a_bad_window(capsys):
         main(["bridge", "--preset", "redesign", "--days", "5-2"])
     assert stop.value.code == 2
     assert "expects A-B with 0 <= A < B" in capsys.readouterr().err
+
+
+def test_past_guests_coming_back_are_their_own_channel():
+    reference = pd.DataFrame([day(room_revenue=1000.0, rooms_sold=10, returning_room_nights=3,
+                                  cost_variable=200.0, cost_fixed=500.0)])
+    # one more returning guest and one fewer new reservation: same rooms, same margin
+    scenario = pd.DataFrame([day(room_revenue=1000.0, rooms_sold=10, returning_room_nights=4,
+                                 cost_variable=200.0, cost_fixed=500.0)])
+    change = margin_bridge(scenario, reference)["change"]
+    one_room = (100 * 700 / (1000 * 1000)) - 20 / 1000  # its rate less its variable cost
+    assert change["rooms sold to returning guests"] == pytest.approx(one_room)
+    assert change["rooms sold to new reservations"] == pytest.approx(-one_room)
+    assert change.sum() == pytest.approx(0, abs=1e-12)

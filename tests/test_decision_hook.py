@@ -8,7 +8,7 @@ import pytest
 
 from model import InterLodgeModel, Situation
 
-DAYS = 12
+DAYS = 20  # long enough for every kind of decision to come up (a call needs a daytime complaint)
 
 
 def hotel(small_hotel, **levers):

@@ -91,6 +91,59 @@ def test_a_rebate_ends_a_complaint_about_a_fit_room_when_no_room_is_free(hotel, 
     assert "offering a rebate was the least trouble for me" in last(clerk).reason
 
 
+def test_a_complaint_about_noise_gets_a_rebate_no_call_and_no_work_order(hotel):
+    while hotel.hour != 10:  # maintenance is on shift and nobody is arriving
+        hotel.step()
+    clerk = calm(hotel.receptionists[0])
+    guest = next(r.guest for r in hotel.rooms if r.guest is not None)
+    cleaner = guest.room.last_cleaned_by = hotel.housekeepers[0]
+    shown = []
+    rule = clerk.choose
+    clerk.choose = lambda situation: shown.append(situation) or rule(situation)
+    hotel.front_desk.on_duty = lambda: [clerk]
+    queue = list(hotel.maintenance.queue)
+    hotel.random = Draws(0.5)
+    # a technician cannot mend the neighbours: rebate 16 EUR of trouble, a move 18 and
+    # 'not my department' 40; the draw (0.5 of weights 1 + 0.72 + 0.02) lands on the rebate
+    hotel.front_desk.complain(guest, None)
+    assert set(shown[0].options) == {"rebate", "move", "deflect"}
+    assert guest.rebated and guest.grievance is None
+    assert hotel.maintenance.queue == queue  # nothing for maintenance to do
+    assert hotel.ratings.bad.get(cleaner, 0) == 0  # nor housekeeping's fault
+    assert hotel.tally.other_complaints == 1 and hotel.tally.rebates_given == 1
+    assert last(clerk).action == "rebate"
+    assert last(clerk).reason == (
+        f"room {guest.room.number}, about something no repair can fix (noise, a wait, a bill): "
+        "offering a rebate was the least trouble for me; moving the guest would have cost me "
+        "a little more")
+
+
+def test_a_noisy_night_in_a_full_hotel_ends_in_not_my_department_when_the_draw_says_so(
+        hotel, monkeypatch):
+    evening(hotel)
+    clerk = calm(hotel.receptionists[0])
+    guest = next(r.guest for r in hotel.rooms if r.guest is not None)
+    monkeypatch.setattr(hotel.front_desk, "spare_room", lambda guest: None)
+    hotel.random = Draws(0.999)
+    assert clerk.handle_complaint(guest, None) == "deflect"
+    assert guest.deflected and guest.experience == "unresolved"
+    assert last(clerk).reason.endswith(
+        "offering a rebate would have cost me much less, but I went for explaining that it "
+        "is not my department this time")
+
+
+def test_guests_come_down_about_other_things_once_an_evening_at_the_rate(small_hotel):
+    never = InterLodgeModel(rng=3, **small_hotel, other_complaint_rate=0.0)
+    always = InterLodgeModel(rng=3, **small_hotel, other_complaint_rate=1.0)
+    for model in (never, always):
+        model.run_days(3)
+    assert sum(row["other_complaints"] for row in never.rows) == 0
+    # every guest back in the room once an evening complains, even after being moved
+    for row in always.rows:
+        assert row["other_complaints"] == pytest.approx(row["rooms_sold"], abs=8)
+        assert row["other_complaints"] <= row["evening_complaints"] <= row["complaints"]
+
+
 def test_the_reserve_covers_the_guests_expected_to_need_another_room(hotel):
     clerk = calm(hotel.receptionists[0])
     clerk.expected_evening_complaints = 3.0
@@ -211,7 +264,8 @@ def test_a_technician_answers_reception_as_readily_as_evaluations_taught(hotel):
 def test_a_manager_weighs_evening_cover_from_the_daily_reports(hotel):
     manager = hotel.manager_of("maintenance")
     reports = {"evening_cover": 0, "evening_complaints": 3, "repairs_on_complaint": 1,
-               "complaints": 4, "rebates": 150.0, "cost_extra_cleaning": 20.0}
+               "complaints": 4, "other_complaints": 0, "rebates": 150.0,
+               "cost_extra_cleaning": 20.0}
     hotel.rows = [reports] * 30
     assert not manager.arrange_evening_cover()  # knows nothing of the front desk
     assert "cover would save 0 EUR against its 60 EUR fee" in last(manager).reason
