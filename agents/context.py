@@ -84,10 +84,12 @@ class ContextAgent(Agent):
     def decide(self, action: str, why: str, *values: Any, at: float | None = None) -> None:
         """Record that this agent chose `action` because `why` (formatted with `values`),
         now or at hour `at` (work planned through a shift)."""
-        if not self.decisions.maxlen:  # no log kept (sweeps): nothing to build
-            return
-        when = self.model.time if at is None else at
-        self.decisions.append(Decision(when, action, why, values))
+        if self.decisions.maxlen:  # no log kept (sweeps): nothing to build
+            self._log(action, why, values, at)
+
+    def _log(self, action: str, why: str, values: tuple, at: float | None) -> None:
+        self.decisions.append(Decision(self.model.time if at is None else at, action, why,
+                                       values))
 
     def choose(self, situation: Situation) -> Any:
         """Take the decision in `situation` (log it with its reason) and return the answer:
@@ -105,8 +107,9 @@ class ContextAgent(Agent):
                                  f"{situation.kind} ({', '.join(map(str, situation.options))})")
             else:
                 why, values = "{} chosen in this seat; my rule: {}", (answer, situation.default)
-        if why is not None and situation.default is not None:
-            self.decide(situation.action or str(answer), why, *values, at=situation.at)
+        # tens of thousands of decisions a run: nothing is built for a log nobody keeps
+        if why is not None and situation.default is not None and self.decisions.maxlen:
+            self._log(situation.action or str(answer), why, values, situation.at)
         return answer
 
     def learn(self, action: str, why: str, *values: Any) -> None:

@@ -93,7 +93,7 @@ class Housekeeper(ContextAgent):
             began = used
             used += minutes * rng.uniform(0.85, 1.15)
             slack = p.shift_minutes - used - remaining
-            latent = room.latent_defects()
+            latent = room.latent_defects() if room.defects else ()  # most rooms have none
             today.latent_defects += len(latent)
             now = start + used / 60.0
             if self.decide_to_check(room, slack, now):

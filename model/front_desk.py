@@ -197,9 +197,8 @@ class FrontDesk:
 
     def spare_room(self, guest):
         """A room to move `guest` into: one held in reserve first, else any free one."""
-        now = self.hotel.now
-        free = [room for room in self.hotel.rooms
-                if room.lettable(now) and room is not guest.room]
+        free = [room for room in lettable_rooms(self.hotel.rooms, self.hotel.now)
+                if room is not guest.room]
         held = [room for room in free if room.held]
         return (held or free or [None])[0]
 
