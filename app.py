@@ -9,7 +9,7 @@ from __future__ import annotations
 import solara
 import solara.server.settings
 
-from app_components.comparison import Comparison
+from app_components.comparison import Comparison, ComparisonControls
 from app_components.controls import Controls
 from app_components.hotel_state import use_session_comparison, use_session_hotel
 from app_components.hotel_view import HotelView
@@ -47,6 +47,9 @@ main.solara-content-main .v-content__wrap > div {{ padding: 4px 8px !important; 
   .il-main {{ width: 100%; }}
 }}
 """
+
+
+COMPARE_TAB = 2  # the tabs' order: Hotel, Inspector, Compare, Lesson
 
 
 @solara.component
@@ -93,13 +96,20 @@ def Page():
     step, built = lesson_step.value
     current_step = step if built == generation else None
     with solara.Div(classes=["il-layout"]):
-        with solara.Div(classes=["il-controls"]), solara.Card(
-                "Your hotel", subtitle=hotel.settings[0].label(), margin=0):
-            Playback(hotel)
-            with hotel.lock:
-                link = query_of(hotel.settings[0], hotel.model.day)
-            Share(hotel, link)
-            Controls(hotel).key(f"controls-{generation}")
+        # the controls of what the tab shows: one Play for the hotels on screen
+        if tab.value == COMPARE_TAB:
+            with solara.Div(classes=["il-controls"]), solara.Card(
+                    "Compare two hotels", subtitle=" against ".join(
+                        s.label() for s in comparison.settings), margin=0):
+                ComparisonControls(comparison)
+        else:
+            with solara.Div(classes=["il-controls"]), solara.Card(
+                    "Your hotel", subtitle=hotel.settings[0].label(), margin=0):
+                Playback(hotel)
+                with hotel.lock:
+                    link = query_of(hotel.settings[0], hotel.model.day)
+                Share(hotel, link)
+                Controls(hotel).key(f"controls-{generation}")
         with solara.Div(classes=["il-main"]):
             if hotel.message.value:
                 solara.Warning(hotel.message.value, dense=True)

@@ -10,7 +10,7 @@ from html import escape
 
 import solara
 
-from model import PRESETS, ParameterError
+from model import PRESET_DESCRIPTIONS, PRESETS, ParameterError
 
 from .floor_plan import FloorPlan
 from .hotel_state import HotelSettings, Simulation, parse_seed
@@ -57,10 +57,18 @@ def figures_table(simulation: Simulation) -> str:
             f"<tr><th></th>{head}</tr>{body}</table>")
 
 
+def compare_date(simulation: Simulation) -> str:
+    """'Day 45, 14:00': where both hotels are (they advance in lockstep)."""
+    with simulation.lock:
+        model = simulation.model
+        return f"Day {model.day}, {model.hour:02d}:00"
+
+
 @solara.component
-def Comparison(simulation: Simulation):
-    """Two presets and a seed, one Playback for both, the margin charts and both floor plans."""
-    frame = simulation.version.value  # subscribe here only: one redraw of the whole view
+def ComparisonControls(simulation: Simulation):
+    """The comparison's settings and its one Play for both hotels: two presets (each said in
+    a line), a seed, Play/Step/Restart and the speed. Shown in the controls column
+    while the Compare tab is open, in place of the main hotel's."""
     first, second = simulation.pending.value
     seed_text, set_seed_text = solara.use_state(str(first.seed))
 
@@ -74,28 +82,41 @@ def Comparison(simulation: Simulation):
         simulation.input_error.value = None
         simulation.pending.value = (HotelSettings(a, n), HotelSettings(b, n))
 
-    specs = use_chart_specs(simulation, lambda: comparison_specs(simulation))
-    with solara.Column(classes=["interlodge-comparison"]):
-        solara.Markdown("Two hotels with **the same seed**: the same guests, the same demand, the "
-                        "same luck. Only the levers differ, so every difference is their doing.")
-        with solara.Row(gap="12px", style="align-items: center; flex-wrap: wrap"):
-            solara.Select("First hotel", values=list(PRESETS), value=first.preset,
-                          on_value=lambda p: choose(p, second.preset, seed_text))
-            solara.Select("Second hotel", values=list(PRESETS), value=second.preset,
-                          on_value=lambda p: choose(first.preset, p, seed_text))
-            solara.InputText("Seed", value=seed_text, continuous_update=False,
-                             on_value=lambda s: choose(first.preset, second.preset, s))
-            Playback(simulation, reset_label="Restart both")
+    with solara.Column(gap="4px", classes=["interlodge-compare-controls"]):
+        Playback(simulation, reset_label="Restart")
+        for label, chosen, pick in (
+                ("First hotel", first, lambda p: choose(p, second.preset, seed_text)),
+                ("Second hotel", second, lambda p: choose(first.preset, p, seed_text))):
+            solara.Select(label, values=list(PRESETS), value=chosen.preset, on_value=pick)
+            solara.HTML(tag="div", unsafe_innerHTML=escape(PRESET_DESCRIPTIONS[chosen.preset]),
+                        style="font-size: 12px; color: #4b5563; margin-bottom: 4px")
+        solara.InputText("Seed (the same for both)", value=seed_text, continuous_update=False,
+                         on_value=lambda s: choose(first.preset, second.preset, s))
         if simulation.input_error.value:
             solara.Error(simulation.input_error.value, dense=True)
-        solara.HTML(tag="div", unsafe_innerHTML=figures_table(simulation),
-                    classes=["interlodge-compare"])
-        if simulation.model.rows:
-            VegaLiteSpecs(specs)
-        else:
-            solara.Info("The charts start when the first day has finished: press Play.")
-        with solara.Columns([1, 1]):
-            for index, settings in enumerate(simulation.settings):
-                with solara.Column():
-                    solara.HTML(tag="h4", unsafe_innerHTML=escape(settings.label()))
-                    FloorPlan(simulation, frame, index=index, compact=True)
+
+
+@solara.component
+def Comparison(simulation: Simulation):
+    """Where both hotels are (the day), their figures, the margin charts and both floor plans
+    at full size, one above the other (their controls: ComparisonControls)."""
+    frame = simulation.version.value  # subscribe here only: one redraw of the whole view
+    specs = use_chart_specs(simulation, lambda: comparison_specs(simulation))
+    with solara.Column(classes=["interlodge-comparison"], gap="4px"):
+        with solara.Row(gap="16px", style="align-items: baseline; flex-wrap: wrap"):
+            solara.HTML(tag="div", classes=["compare-date"], unsafe_innerHTML=escape(
+                compare_date(simulation)), style="font-size: 20px; font-weight: 600")
+            solara.HTML(tag="div", style="font-size: 14px", unsafe_innerHTML=(
+                "Two hotels with <b>the same seed</b>: the same guests, the same demand, the "
+                "same luck. Only the levers differ, so every difference is their doing."))
+        with solara.Row(gap="12px", style="flex-wrap: wrap; align-items: flex-start"):
+            solara.HTML(tag="div", unsafe_innerHTML=figures_table(simulation),
+                        classes=["interlodge-compare"])
+            if simulation.model.rows:
+                VegaLiteSpecs(specs)
+            else:
+                solara.Info("The charts start when the first day has finished: press Play.")
+        for index, settings in enumerate(simulation.settings):
+            solara.HTML(tag="h4", unsafe_innerHTML=escape(settings.label()),
+                        style="margin: 6px 0 0")
+            FloorPlan(simulation, frame, index=index, compact=True)

@@ -1,4 +1,6 @@
-"""The settings of the main hotel: preset, the four levers and their strengths, seed and size.
+"""The settings of the main hotel: preset, the five levers (attempt 1's restructuring, attempt
+2's incentives and training, the redesign's rotation and cross-evaluation) and their
+strengths, seed and size.
 
 Changes are a draft until Reset builds a new hotel from them (the model switches its levers on
 at day 0 and cannot change them mid-run). Every value is checked as it is entered: a bad one
@@ -11,20 +13,21 @@ from typing import Any
 
 import solara
 
-from model import LEVERS, PARAMETERS, PRESET_DESCRIPTIONS, PRESETS, ParameterError
+from model import ALL_LEVERS, PARAMETERS, PRESET_DESCRIPTIONS, PRESETS, ParameterError
 
 from .hotel_state import HotelSettings, Simulation, parse_seed
 from .lesson import LEVER_RULES
 from .session_limits import staff_for
 
 LEVER_STRENGTHS = {  # lever -> the parameters that say how strongly it acts
+    "restructuring": ("role_clarity",),
     "incentives": ("incentive_bonus",),
     "training": ("training_cost",),
     "rotation": ("rotation_period_days",),
     "cross_evaluation": ("cross_evaluation_weight", "evaluation_period_days"),
 }
 HOTEL_SIZE = ("rooms", "floors", "receptionists", "housekeepers", "technicians")
-CONTROLLED = (*LEVERS, *(p for ps in LEVER_STRENGTHS.values() for p in ps), *HOTEL_SIZE)
+CONTROLLED = (*ALL_LEVERS, *(p for ps in LEVER_STRENGTHS.values() for p in ps), *HOTEL_SIZE)
 
 
 def draft_from(settings: HotelSettings) -> dict[str, Any]:
@@ -61,8 +64,9 @@ def ParameterInput(name: str, value: Any, on_value):
         solara.Checkbox(label=name.replace("_", " "), value=value, on_value=on_value,
                         style="margin: 0")
     elif _is_share(name):
-        solara.SliderFloat(f"{name.replace('_', ' ')}", value=value, min=0.0, max=1.0,
-                           step=0.05, on_value=on_value, thumb_label="always")
+        # the value in the label: an always-on thumb label covered the line above
+        solara.SliderFloat(f"{name.replace('_', ' ')} {value:.2f}", value=value, min=0.0,
+                           max=1.0, step=0.05, on_value=on_value, thumb_label=False)
     else:
         solara.InputText(f"{name.replace('_', ' ')} ({spec.unit}, {spec.low:g} to "
                          f"{spec.high:g})", value=value, on_value=on_value,
@@ -71,7 +75,7 @@ def ParameterInput(name: str, value: Any, on_value):
 
 @solara.component
 def Controls(simulation: Simulation):
-    """Preset menu, levers with their strengths, seed and hotel size of the main hotel.
+    """Preset menu, the five levers with their strengths, seed and hotel size of the main hotel.
 
     Render it with a key that changes at each reset, so that the draft starts again from the
     hotel's settings (e.g. after a guided-sequence button reset the hotel).
@@ -81,8 +85,8 @@ def Controls(simulation: Simulation):
 
     def update(**changes):
         new = {**draft.value, **changes}
-        if "preset" in changes:  # a preset sets the four levers
-            new |= {lever: PRESETS[changes["preset"]].get(lever, False) for lever in LEVERS}
+        if "preset" in changes:  # a preset sets the five levers
+            new |= {lever: PRESETS[changes["preset"]].get(lever, False) for lever in ALL_LEVERS}
         if "rooms" in changes:  # the staff grow with the hotel (each can still be changed)
             try:
                 rooms = PARAMETERS["rooms"].coerce(changes["rooms"])

@@ -22,7 +22,14 @@ from urllib.parse import parse_qsl
 
 import solara
 
-from model import LEVERS, PARAMETERS, PRESETS, InterLodgeModel, ParameterError, preset_parameters
+from model import (
+    ALL_LEVERS,
+    PARAMETERS,
+    PRESETS,
+    InterLodgeModel,
+    ParameterError,
+    preset_parameters,
+)
 
 from .presence import Presence
 from .session_limits import GHOST_MAX_ROOMS, check_cost, staff_for
@@ -53,7 +60,7 @@ class HotelSettings:
     def lever_changes(self) -> list[str]:
         """Levers switched away from the preset, e.g. ['+ training', '- rotation']."""
         preset = PRESETS[self.preset]
-        return [f"{'+' if self.overrides[lever] else '-'} {lever}" for lever in LEVERS
+        return [f"{'+' if self.overrides[lever] else '-'} {lever}" for lever in ALL_LEVERS
                 if lever in self.overrides
                 and bool(self.overrides[lever]) != preset.get(lever, False)]
 
@@ -63,7 +70,7 @@ class HotelSettings:
 
     def with_preset(self, preset: str) -> HotelSettings:
         """The same hotel under another preset (lever switches back to the preset's)."""
-        kept = {k: v for k, v in self.overrides.items() if k not in LEVERS}
+        kept = {k: v for k, v in self.overrides.items() if k not in ALL_LEVERS}
         return HotelSettings(preset, self.seed, kept)
 
 
@@ -140,7 +147,7 @@ class Simulation:
         """The first hotel with every lever off ('same seed, no lever'), if it has levers on
         and is small enough to double; else None."""
         parameters = settings[0].parameters()
-        if (not self.with_ghost or not any(parameters[lever] for lever in LEVERS)
+        if (not self.with_ghost or not any(parameters[lever] for lever in ALL_LEVERS)
                 or parameters["rooms"] > GHOST_MAX_ROOMS):
             return None
         return settings[0].with_preset("baseline")

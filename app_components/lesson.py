@@ -9,6 +9,7 @@ from typing import NamedTuple
 import solara
 
 LEVER_RULES = {  # lever -> the rules of Six Simple Rules it touches (docs/interlodge-case.md)
+    "restructuring": "4, against it",
     "incentives": "4, by removing it",
     "training": "4, by removing it",
     "rotation": "1, 2, 5",
@@ -19,8 +20,11 @@ CASE = """
 ### The case in short
 InterLodge, a hotel chain in *Six Simple Rules* (Morieux & Tollman), had low occupancy, low
 rates and guests far from satisfied. **Attempt 1** (restructuring, clearer roles) made things
-worse. **Attempt 2** paid receptionists an **occupancy bonus** and sent them to
-**guest-engagement training**. It failed too.
+worse. In the app that is the **restructuring** lever (preset `attempt1`): written job
+descriptions make "not my department" easier to say at the desk, and every request to
+maintenance becomes a formal work order. **Attempt 2** paid receptionists an **occupancy
+bonus** and sent them to **guest-engagement training** (preset `attempt2`; `attempt1_2` puts
+it on top of attempt 1's restructuring, as the case tells it). It failed too.
 
 Watching receptionists at work showed why. Angry guests came mostly about **room defects**.
 **Housekeepers** are in every room every day, but a check or a report costs minutes out of their
@@ -44,7 +48,7 @@ SIX_RULES = (  # (rule, what it means in the hotel, the lever that acts on it)
     ("3 Increase the total quantity of power", "receptionists' rating counts in back-office "
      "evaluations", "cross-evaluation"),
     ("4 Increase reciprocity", "remove the buffers that let a group cope alone",
-     "removing incentives and training; cross-evaluation"),
+     "removing incentives and training; cross-evaluation; restructuring works against it"),
     ("5 Extend the shadow of the future", "the rating comes back every evaluation; a manager "
      "will sit in the other chair", "cross-evaluation; rotation"),
     ("6 Reward those who cooperate", "blame the failure to help, not the failure itself",
@@ -73,6 +77,8 @@ NOTICE = """
 
 TRY = """
 ### Things to try
+- Attempt 1 (switch on **restructuring**, or `attempt1` in **Compare** against `baseline`):
+  do clearer roles end complaints better, or only make "not my department" easier to say?
 - Attempt 2 (incentives + training) for a year: does the margin move once the bonus is paid?
 - Training alone: watch the rebates per complaint.
 - Cross-evaluation alone, then rotation alone: which one does the work, and how fast?

@@ -9,7 +9,7 @@ import pytest
 import solara
 
 import app
-from app_components.comparison import Comparison
+from app_components.comparison import Comparison, ComparisonControls
 from app_components.floor_plan import floor_plan_html, floor_plan_svg
 from app_components.hotel_state import HotelSettings, Simulation
 from app_components.inspector import Inspector
@@ -124,15 +124,17 @@ def test_inspector_shows_a_work_context_and_reasons():
 def test_comparison_steps_both_hotels_together():
     simulation = Simulation((HotelSettings("attempt2", 3, SMALL),
                              HotelSettings("redesign", 3, SMALL)))
-    _, rc = solara.render(Comparison(simulation), handle_error=False)
-    for _ in range(25):
+    _, rc = solara.render(solara.Column(children=[ComparisonControls(simulation),
+                                                  Comparison(simulation)]), handle_error=False)
+    for _ in range(25):  # one Step (and one Play) for both
         button(rc, "Step").click()
     assert [m.day for m in simulation.models] == [1, 1]
+    assert html(rc, "compare-date") == ["Day 1, 01:00"]
     (table,) = html(rc, "interlodge-compare")
     assert "attempt2, seed 3" in table and "redesign, seed 3" in table
     assert len(html(rc, "interlodge-floor-plan")) == 2
     field(rc, v.Select, "Second hotel").v_model = "baseline"
-    button(rc, "Restart both").click()
+    button(rc, "Restart").click()
     assert [s.preset for s in simulation.settings] == ["attempt2", "baseline"]
 
 

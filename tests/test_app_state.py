@@ -56,6 +56,22 @@ def test_lever_changes_are_named_in_the_label():
     assert settings.with_preset("baseline") == HotelSettings("baseline", 2)
 
 
+def test_restructuring_is_a_lever_like_the_others():
+    """Attempt 1's lever: named in the label, dropped by another preset, in the controls'
+    draft and the address, and it gets a no-lever twin."""
+    settings = HotelSettings("baseline", 4, {"restructuring": True, "role_clarity": 0.6})
+    assert settings.label() == "baseline + restructuring, seed 4"
+    assert settings.with_preset("redesign") == HotelSettings("redesign", 4, {"role_clarity": 0.6})
+    draft = draft_from(HotelSettings("attempt1_2"))
+    assert draft["restructuring"] is True and draft["incentives"] is True
+    assert settings_from({**draft, "restructuring": False}).label() == (
+        "attempt1_2 - restructuring, seed 0")
+    assert settings_from_query("preset=baseline&restructuring=true").overrides == {
+        "restructuring": True}
+    attempt1 = Simulation((HotelSettings("attempt1", 1, SMALL),), ghost=True)
+    assert attempt1.ghost is not None and not attempt1.ghost.p.restructuring
+
+
 def test_the_controls_draft_round_trips_and_keeps_only_changes():
     settings = HotelSettings("attempt2", 5, {"rooms": 80, "training": False})
     draft = draft_from(settings)

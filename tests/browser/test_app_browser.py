@@ -97,6 +97,17 @@ def test_preset_and_lever_then_reset_make_a_new_hotel(hotel_page, shoot):
     shoot(hotel_page, "hotel-redesign")
 
 
+def test_restructuring_is_a_lever_switch_in_the_address_and_the_lesson(hotel_page, shoot):
+    tick(hotel_page, "restructuring")  # attempt 1's lever, beside the other four
+    expect(hotel_page.get_by_text("role clarity 0.40")).to_be_visible()  # its strength
+    button(hotel_page, "Reset").click()
+    expect(hotel_page.get_by_text("baseline + restructuring, seed 0")).to_be_visible()
+    expect(hotel_page).to_have_url(re.compile(r"restructuring=true"), timeout=30_000)
+    open_tab(hotel_page, "Lesson")
+    expect(hotel_page.get_by_text("In the app that is the restructuring lever")).to_be_visible()
+    shoot(hotel_page, "restructuring")
+
+
 def test_bad_values_get_a_message_not_a_traceback(hotel_page, app_url, shoot):
     seed = hotel_page.get_by_label("Seed (same seed, same hotel)")
     seed.fill("twelve")
@@ -130,21 +141,35 @@ def test_inspector_shows_goals_resources_constraints_and_reasons(hotel_page, sho
     shoot(hotel_page, "inspector")
 
 
-def test_comparison_runs_two_hotels_and_plots_the_margin_lead(hotel_page, shoot):
+def test_comparison_runs_two_hotels_with_one_play_shows_the_day_and_readable_plans(
+        hotel_page, shoot):
     open_tab(hotel_page, "Compare")
     expect(hotel_page.get_by_text("attempt2, seed 0").first).to_be_visible(timeout=30_000)
+    controls = hotel_page.locator(".interlodge-compare-controls")
+    choose(hotel_page, "First hotel", "attempt1", within=controls)  # attempt 1's lever
+    button(controls, "Restart").click()
+    expect(hotel_page.locator(".compare-date")).to_have_text("Day 0, 00:00")
+    choose(hotel_page, "Speed", "1 week/s", within=controls)
+    expect(button(hotel_page, "Play")).to_have_count(1)  # one Play for both hotels
+    button(controls, "Play").click()
     comparison = hotel_page.locator(".interlodge-comparison")
-    choose(hotel_page, "Speed", "1 week/s", within=comparison)
-    button(comparison, "Play").click()
     expect(comparison.locator(".vega-embed")).to_have_count(2, timeout=30_000)
     hotel_page.wait_for_timeout(3000)
-    button(comparison, "Pause").click()
-    expect(button(comparison, "Play")).to_be_visible()
+    button(controls, "Pause").click()
+    expect(button(controls, "Play")).to_be_visible()
+    hotel_page.wait_for_timeout(1000)
+    expect(hotel_page.locator(".compare-date")).to_have_text(re.compile(r"Day [1-9]\d*, "))
     table = comparison.locator(".interlodge-compare")
-    expect(table).to_contain_text("attempt2, seed 0")
+    expect(table).to_contain_text("attempt1, seed 0")
     expect(table).to_contain_text("redesign, seed 0")
     expect(table).not_to_contain_text("n/a")  # both hotels have run whole days
-    assert hotel_page.locator(".interlodge-floor-plan").count() == 2
+    plans = hotel_page.locator(".interlodge-floor-plan")
+    assert plans.count() == 2
+    for plan in plans.all():  # readable: full-size rooms, a floor on one line
+        rooms = [r.bounding_box() for r in plan.locator(".il-room").all()]
+        assert min(r["width"] for r in rooms) >= 30 and min(r["height"] for r in rooms) >= 26
+        floors = {round(r["y"]) for r in rooms}
+        assert len(floors) == 5, f"rooms of a floor wrapped: rows at {sorted(floors)}"
     shoot(hotel_page, "comparison")
 
 
