@@ -280,6 +280,23 @@ def test_a_manager_weighs_evening_cover_from_the_daily_reports(hotel):
     assert not manager.arrange_evening_cover()  # nobody answers calls: revised
 
 
+def test_evening_cover_is_not_bought_for_complaints_no_technician_mends(hotel):
+    manager = hotel.manager_of("maintenance")
+    manager.days_in["front office"] = 365.0
+    defects = {"evening_cover": 0, "evening_complaints": 1, "repairs_on_complaint": 1,
+               "complaints": 2, "other_complaints": 0, "rebates": 60.0,
+               "cost_extra_cleaning": 0.0}
+    hotel.rows = [defects] * 30
+    # 1 complaint an evening x 31/32 answered x (30 + 40) EUR = 68 > 60: worth it
+    assert manager.arrange_evening_cover()
+    # the same, plus a noisy neighbour every evening: still one defect an evening to mend,
+    # and each complaint's rebates now 20 EUR, so cover would save 58: not worth its fee
+    hotel.rows = [defects | {"evening_complaints": 2, "complaints": 3, "other_complaints": 1}
+                  ] * 30
+    assert not manager.arrange_evening_cover()
+    assert last(manager).reason.startswith("1.0 complaints an evening of late, 97% of calls")
+
+
 def test_quota_slack_follows_the_defects_that_came_to_light(hotel):
     manager = hotel.manager_of("housekeeping")
     hotel.rows = [{"defects_found_by_guests": 2, "defects_found_by_housekeeping": 1,
