@@ -2,11 +2,13 @@
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from model import METRICS, InterLodgeModel, preset_parameters
 from model.building import ROOM_STATES
+from model.guests import evening_hour
 
 
 def test_constructs_with_no_arguments_and_runs():
@@ -122,3 +124,14 @@ def test_seed_typed_as_text_is_accepted(rng, small_hotel):
     reference = InterLodgeModel(rng=12, **small_hotel)
     reference.run_days(1)
     pd.testing.assert_frame_equal(hotel.daily_table(), reference.daily_table())
+
+
+def test_a_guests_evening_hour_is_the_draw_numpy_integers_would_make():
+    # the cheaper draw must leave every number of the run as it was: the same values and the
+    # same stream afterwards, among the other draws a run makes from the same generator
+    ours, numpys = np.random.default_rng(11), np.random.default_rng(11)
+    for i in range(20000):
+        if i % 3 == 0:
+            assert ours.normal(0.0, 5.0) == numpys.normal(0.0, 5.0)
+        assert evening_hour(ours) == int(numpys.integers(19, 23))
+    assert ours.random() == numpys.random()
