@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     module, _, function = args.handler.partition(":")
     handler = getattr(importlib.import_module(module), function)
+    args.argv = sys.argv[1:] if argv is None else list(argv)  # to say how to resume
     try:
         return handler(args) or 0
     except (ParameterError, UsageError, ValueError) as error:

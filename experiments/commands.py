@@ -7,8 +7,9 @@
     interlodge report DIR [--outcome O]
 
 Everything about the experiment and the output folder is checked before a worker starts.
-Exit codes: 0 all runs succeeded; 1 some runs failed (recorded in runs.parquet) or the
-workers broke; 2 bad input; 130 interrupted (finished runs are saved; use --resume).
+Exit codes: 0 all runs succeeded; 1 some runs failed (recorded in runs.parquet), the
+workers broke or the folder stopped taking files (full disk); 2 bad input; 130 interrupted
+(finished runs are saved; use --resume).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import concurrent.futures as cf
 import dataclasses
 import os
 import sys
-from pathlib import Path
 
 from model import LEVERS, preset_parameters
 
@@ -27,9 +27,10 @@ from .designs import factorial
 from .evaluators import dask_executor, process_pool, run_experiment
 from .experiment import Experiment, new_root_seed
 from .outcomes import summarise
+from .output import check_writable_file, check_writable_folder, resume_command
 from .report import write_report
 from .simulation import parse_assignments, simulate
-from .store import ExperimentStore, claim_folder, recorded_root_seed
+from .store import CannotWrite, ExperimentStore, claim_folder, recorded_root_seed
 
 RUN_SUMMARY = ("gross_margin", "occupancy", "adr", "held_rooms", "complaints_per_room_night",
                "rebate_share", "housekeeper_report_rate", "maintenance_response_hours",
@@ -67,6 +68,7 @@ def _run(experiment: Experiment, args) -> int:
     experiment = dataclasses.replace(experiment, common_seeds=not args.independent_seeds)
     if args.dask not in (None, "local") and args.workers is not None:
         raise ValueError("--workers sizes a local pool; a Dask cluster has its own workers")
+    check_writable_folder(args.out)  # a read-only folder or a full disk: before, not after
     claim_folder(args.out, experiment, args.resume)  # refuses before any worker starts
     if args.dask is None:
         workers = args.workers or os.cpu_count() or 1
@@ -86,6 +88,13 @@ def _run(experiment: Experiment, args) -> int:
         print(f"interlodge {command}: finished runs are saved in {args.out}; continue with "
               f"--resume", file=sys.stderr)
         raise
+    except CannotWrite as error:
+        print(f"interlodge {command}: {error}; {error.stored} of {experiment.total_runs} runs "
+              f"are kept there" + (f" ({error.lost} finished runs could not be saved and "
+                                   f"will run again)" if error.lost else "")
+              + f"; once it takes files again, continue with: "
+              f"{resume_command(args.argv, experiment.root_seed)}", file=sys.stderr)
+        return 1
     except cf.BrokenExecutor as error:
         print(f"interlodge {command}: the workers broke ({error}); finished runs are saved "
               f"in {args.out}; continue with --resume", file=sys.stderr)
@@ -134,7 +143,7 @@ def run_one(args) -> int:
     if args.out is not None and args.out.suffix not in (".csv", ".parquet"):
         raise ValueError(f"--out must end in .csv or .parquet, got {args.out.name!r}")
     if args.out is not None:
-        _check_writable(args.out)  # before minutes of simulation, not after
+        check_writable_file(args.out)  # before minutes of simulation, not after
     table = simulate(args.preset, overrides, args.days, args.seed)
     first, last = summarise(table.head(90)), summarise(table.tail(90))
     print(f"InterLodge, preset {args.preset}, seed {args.seed}, {args.days} days")
@@ -155,26 +164,6 @@ def run_one(args) -> int:
                 from None
         print(f"daily table: {args.out} ({len(table)} rows)", file=sys.stderr)
     return 0
-
-
-def _check_writable(out: Path) -> None:
-    """--out names a file that can be created: its folder exists, it is not a folder, and a
-    file can be written there (a probe, removed at once)."""
-    if out.is_dir():
-        raise ValueError(f"--out {out} is a folder; give a file name ending in .csv or "
-                         f".parquet")
-    if not out.parent.is_dir():
-        raise ValueError(f"--out {out}: the folder {out.parent} does not exist")
-    probe = out.with_name(out.name + ".partial")
-    try:
-        with open(probe, "wb") as file:
-            file.write(b"\0" * 4096)  # a full disk refuses even this
-            file.flush()
-            os.fsync(file.fileno())
-    except OSError as error:
-        raise ValueError(f"--out {out}: cannot write: {error.strerror or error}") from None
-    finally:
-        probe.unlink(missing_ok=True)
 
 
 def _print_paired(analysis) -> None:

@@ -55,6 +55,18 @@ class FolderInUse(ValueError):
     """The output folder holds something else, or this experiment without --resume."""
 
 
+class CannotWrite(Exception):
+    """The output folder refused results (a full disk, a read-only folder) mid-experiment.
+
+    cause: the OSError; stored: runs committed there before; lost: finished runs that were
+    buffered and could not be saved (they run again on resume).
+    """
+
+    def __init__(self, folder: Path, cause: OSError, stored: int, lost: int):
+        super().__init__(f"cannot write to {folder}: {cause.strerror or cause}")
+        self.folder, self.cause, self.stored, self.lost = folder, cause, stored, lost
+
+
 class ExperimentStore:
     """Writes one experiment's results into `folder` as runs finish.
 
@@ -79,6 +91,7 @@ class ExperimentStore:
         self._daily: list[pd.DataFrame] = []
         self._buffered_rows = 0
         self._oldest_unsaved: float | None = None
+        self.write_error: CannotWrite | None = None
         manifest = claim_folder(self.folder, experiment, resume)
         self.folder.mkdir(parents=True, exist_ok=True)
         self._lock = _lock(self.folder)
@@ -93,7 +106,11 @@ class ExperimentStore:
                          **provenance()}
         manifest["sessions"].append(self._session)
         self._manifest = manifest
-        self._write_manifest()
+        try:
+            self._write_manifest()
+        except OSError as error:
+            self._lock.close()
+            raise CannotWrite(self.folder, error, len(self._finished), 0) from error
 
     # --- writing ---------------------------------------------------------------------------
     def finished_run_ids(self) -> set[str]:
@@ -123,9 +140,28 @@ class ExperimentStore:
             self.flush()
 
     def flush(self) -> None:
-        """Write the buffered runs: the daily part first, then the runs part (the commit)."""
+        """Write the buffered runs: the daily part first, then the runs part (the commit).
+        Raises CannotWrite if the folder refuses them (full disk, read-only), then and on
+        every later call: the runs already committed stay, the buffered ones are lost."""
+        if self.write_error is not None:
+            raise self.write_error
         if not self._runs:
             return
+        try:
+            self._write_pair()
+        except OSError as error:
+            self.write_error = CannotWrite(self.folder, error, self.stored_runs,
+                                           len(self._runs))
+            raise self.write_error from error
+        self._runs, self._daily, self._buffered_rows = [], [], 0
+        self._oldest_unsaved = None
+
+    @property
+    def stored_runs(self) -> int:
+        """Runs committed to the folder (finished runs still buffered not counted)."""
+        return len(self._finished) - len(self._runs)
+
+    def _write_pair(self) -> None:
         name = f"part-{self._next_part:05d}.parquet"
         daily_digest = None
         if self._daily:
@@ -144,18 +180,23 @@ class ExperimentStore:
         self._save_manifest()
         publish(temporary, self.folder / RUNS / name)
         self._next_part += 1
-        self._runs, self._daily, self._buffered_rows = [], [], 0
-        self._oldest_unsaved = None
 
     def close(self) -> None:
         """Save what is buffered and record the end of this session (and of the experiment
-        when every run is stored)."""
-        self.flush()
-        self._session["ended"] = _now()
-        if len(self._finished) == self.experiment.total_runs:
-            self._manifest["completed"] = self._manifest["completed"] or _now()
-        self._write_manifest()
-        self._lock.close()  # releases the folder
+        when every run is stored). After a CannotWrite, only the lock is released: the
+        folder takes nothing more, and the error already said what it keeps."""
+        try:
+            if self.write_error is None:
+                self.flush()
+                self._session["ended"] = _now()
+                if len(self._finished) == self.experiment.total_runs:
+                    self._manifest["completed"] = self._manifest["completed"] or _now()
+                self._write_manifest()
+        except OSError as error:  # the manifest: every run is committed, the record is not
+            self.write_error = CannotWrite(self.folder, error, self.stored_runs, 0)
+            raise self.write_error from error
+        finally:
+            self._lock.close()  # releases the folder
 
     def __enter__(self) -> ExperimentStore:
         return self
@@ -170,8 +211,12 @@ class ExperimentStore:
     def _save_manifest(self) -> None:
         text = json.dumps(self._manifest, indent=2, default=str) + "\n"
         temporary = self.folder / f".{MANIFEST}.tmp"
-        temporary.write_text(text, encoding="utf-8")
-        replace_durably(temporary, self.folder / MANIFEST)
+        try:
+            temporary.write_text(text, encoding="utf-8")
+            replace_durably(temporary, self.folder / MANIFEST)
+        except OSError:
+            temporary.unlink(missing_ok=True)  # the old manifest stays, whole
+            raise
 
 
 def claim_folder(folder: Path, experiment: Experiment, resume: bool) -> dict[str, Any]:

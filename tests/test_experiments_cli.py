@@ -210,6 +210,7 @@ def test_run_input_errors_name_the_flag(arguments, message, capsys):
 
 def test_run_out_is_checked_before_simulating(tmp_path, capsys, monkeypatch):
     import experiments.commands as commands
+    import experiments.output as output
 
     monkeypatch.setattr(commands, "simulate", lambda *a: pytest.fail("simulated anyway"))
     (tmp_path / "folder.csv").mkdir()
@@ -221,7 +222,7 @@ def test_run_out_is_checked_before_simulating(tmp_path, capsys, monkeypatch):
     def full_disk(*args, **kwargs):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(commands, "open", full_disk, raising=False)
+    monkeypatch.setattr(output, "open", full_disk, raising=False)
     assert main(["run", "--out", str(tmp_path / "t.csv")]) == 2
     assert "--out" in (err := capsys.readouterr().err) and "No space left on device" in err
     assert not list(tmp_path.glob("*.partial"))

@@ -1,16 +1,30 @@
 """Faults of the store, injected: damaged, truncated and missing parts are found by --resume
-and their runs run again (never counted as stored, never stored twice)."""
+and their runs run again (never counted as stored, never stored twice); a full disk or a
+read-only folder is one line saying what is kept and the command that continues."""
 
 import concurrent.futures as cf
+import errno
+import functools
 import json
+import os
+import shlex
 import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import SMALL_HOTEL
 from experiment_helpers import daily_rows, numbers, run_into, small_experiment
 
+import experiments.commands as commands
+import experiments.output as output
+import experiments.store as store
+from experiments.cli import main
 from experiments.store import ExperimentStore, read_manifest, read_runs
+
+SMALL = [word for name, value in SMALL_HOTEL.items() for word in ("--set", f"{name}={value}")]
+FACTORIAL = ["factorial", "--replicates", "1", "--days", "10", "--workers", "1", "--quiet",
+             *SMALL]
 
 
 @pytest.fixture(scope="module")
@@ -89,3 +103,72 @@ def test_analysis_names_a_damaged_part_and_the_way_to_repair_it(one_run_a_part, 
     part.write_bytes(part.read_bytes()[:50])
     with pytest.raises(ValueError, match=r"part-00001.parquet is damaged .*--resume"):
         read_runs(folder)
+
+
+def test_a_full_disk_mid_experiment_says_what_is_kept_and_how_to_resume(tmp_path, capsys,
+                                                                         monkeypatch):
+    out = tmp_path / "out"
+    writes, write = [], store.write_hidden
+
+    def disk_fills(table, path):
+        """Two pairs of parts are written; the disk is full at the third."""
+        writes.append(path)
+        if len(writes) == 5:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        return write(table, path)
+
+    monkeypatch.setattr(store, "write_hidden", disk_fills)
+    monkeypatch.setattr(commands, "ExperimentStore",
+                        functools.partial(ExperimentStore, flush_rows=1))  # a part a run
+    assert main([*FACTORIAL, "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err, err
+    seed = read_manifest(out)["root_seed"]
+    assert f"cannot write to {out}: No space left on device; 2 of 16 runs are kept there " \
+           f"(1 finished runs could not be saved and will run again)" in err
+    command = err.split("continue with: ")[1].strip()
+    assert command == shlex.join(["interlodge", *FACTORIAL, "--out", str(out), "--resume",
+                                  "--seed", str(seed)])
+    assert len(read_runs(out)) == 2 and not list(out.rglob(".*.tmp"))
+
+    monkeypatch.undo()  # space freed: the command it gave finishes the experiment
+    assert main(shlex.split(command)[1:]) == 0
+    err = capsys.readouterr().err
+    assert "16 runs in" in err and "2 already stored, 14 done" in err
+    runs = read_runs(out)
+    assert len(runs) == 16 and runs["run_id"].is_unique and (runs["status"] == "ok").all()
+
+
+@pytest.mark.parametrize("code", [errno.EROFS, errno.ENOSPC, errno.EACCES])
+def test_an_out_that_refuses_files_is_refused_before_any_run(code, tmp_path, capsys,
+                                                             monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(output, "open", refuse, raising=False)
+    monkeypatch.setattr(commands, "process_pool", lambda *a: pytest.fail("workers started"))
+    out = tmp_path / "new" / "out"
+    assert main([*FACTORIAL, "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"interlodge factorial: error: --out {out}: cannot write: " \
+                  f"{os.strerror(code)}\n"
+    assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_out_folder_is_refused_before_any_run(tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    out.chmod(0o555)
+    try:
+        assert main([*FACTORIAL, "--out", str(out)]) == 2
+    finally:
+        out.chmod(0o755)
+    assert "cannot write: Permission denied" in capsys.readouterr().err
+    assert os.listdir(out) == []
+
+
+def test_an_out_that_is_a_file_is_refused(tmp_path, capsys):
+    (tmp_path / "results").write_text("mine")
+    assert main([*FACTORIAL, "--out", str(tmp_path / "results")]) == 2
+    assert f"--out {tmp_path / 'results'} is a file" in capsys.readouterr().err
