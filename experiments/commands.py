@@ -30,6 +30,7 @@ from .outcomes import summarise
 from .output import check_writable_file, check_writable_folder, resume_command
 from .report import write_report
 from .simulation import parse_assignments, simulate
+from .size import check_size, describe
 from .store import CannotWrite, ExperimentStore, claim_folder, recorded_root_seed
 
 RUN_SUMMARY = ("gross_margin", "occupancy", "adr", "held_rooms", "complaints_per_room_night",
@@ -68,10 +69,15 @@ def _run(experiment: Experiment, args) -> int:
     experiment = dataclasses.replace(experiment, common_seeds=not args.independent_seeds)
     if args.dask not in (None, "local") and args.workers is not None:
         raise ValueError("--workers sizes a local pool; a Dask cluster has its own workers")
+    local = args.dask in (None, "local")
+    workers = (args.workers or os.cpu_count() or 1) if local else None
+    size = check_size(experiment, workers, args.allow_large)  # a typo costs a line, not days
     check_writable_folder(args.out)  # a read-only folder or a full disk: before, not after
     claim_folder(args.out, experiment, args.resume)  # refuses before any worker starts
+    if not args.quiet:
+        print(f"interlodge {args.command}: {describe(size, experiment.days)}",
+              file=sys.stderr)
     if args.dask is None:
-        workers = args.workers or os.cpu_count() or 1
         executor, where = process_pool(workers), f"local process pool, {workers} workers"
     else:
         executor, where = dask_executor(args.dask, args.workers), f"dask {args.dask}"
@@ -90,8 +96,8 @@ def _run(experiment: Experiment, args) -> int:
         raise
     except CannotWrite as error:
         print(f"interlodge {command}: {error}; {error.stored} of {experiment.total_runs} runs "
-              f"are kept there" + (f" ({error.lost} finished runs could not be saved and "
-                                   f"will run again)" if error.lost else "")
+              f"are kept there" + (f" ({error.lost} finished but not saved: they will run "
+                                   f"again)" if error.lost else "")
               + f"; once it takes files again, continue with: "
               f"{resume_command(args.argv, experiment.root_seed)}", file=sys.stderr)
         return 1

@@ -15,6 +15,7 @@ from pathlib import Path
 from model import PRESETS
 
 from .simulation import DEFAULT_DAYS, DEFAULT_WINDOW, MAX_DAYS
+from .size import MAX_HOURS, MAX_RUNS
 
 DEFAULT_REPLICATES = 10
 
@@ -169,7 +170,13 @@ def _add_running_options(parser: argparse.ArgumentParser) -> None:
                         help="a seed of its own for every run (default: replicate r of every "
                              "design point has the same seed, so points are compared paired "
                              "and share warm-ups)")
-    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("--quiet", action="store_true",
+                        help="no progress bar and no estimate line")
+    parser.add_argument("--allow-large", action="store_true",
+                        help=f"run an experiment above the size limits (more than "
+                             f"{MAX_RUNS:,} runs, an estimated {MAX_HOURS:g} hours on the "
+                             f"workers, or most of this machine's memory), which are refused "
+                             f"otherwise with the estimate")
 
 
 def _register_case(subparsers) -> None:

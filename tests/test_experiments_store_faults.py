@@ -125,7 +125,7 @@ def test_a_full_disk_mid_experiment_says_what_is_kept_and_how_to_resume(tmp_path
     assert err.count("\n") == 1 and "Traceback" not in err, err
     seed = read_manifest(out)["root_seed"]
     assert f"cannot write to {out}: No space left on device; 2 of 16 runs are kept there " \
-           f"(1 finished runs could not be saved and will run again)" in err
+           f"(1 finished but not saved: they will run again)" in err
     command = err.split("continue with: ")[1].strip()
     assert command == shlex.join(["interlodge", *FACTORIAL, "--out", str(out), "--resume",
                                   "--seed", str(seed)])

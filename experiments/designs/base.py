@@ -23,6 +23,11 @@ import numpy as np
 
 from model import PARAMETERS, ParameterError, validate_parameters
 
+# listing a point costs about 420 bytes in the main process and checking it 40 us
+# (experiments/size.py): a million points are 0.4 GB and 40 s before the first run; more is
+# a typo, or a study to split into several experiments
+MAX_POINTS = 1_000_000
+
 
 @dataclass(frozen=True, eq=False)
 class Design:
@@ -136,6 +141,14 @@ def check_unique(names: list[str]) -> None:
 def at_least(what: str, value: Any, minimum: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise ParameterError(f"{what} must be a whole number >= {minimum}, got {value!r}")
+
+
+def at_most_points(count: int, what: str) -> None:
+    """Refuse a design too large to list before it is listed (sampled or enumerated)."""
+    if count > MAX_POINTS:
+        raise ParameterError(f"{what} gives {count:,} design points, more than {MAX_POINTS:,} "
+                             f"(listing them alone would take about {count * 420 / 1e9:.1f} "
+                             f"GB); use fewer, or split it into several experiments")
 
 
 def replicates_of(replicates: Any) -> int:

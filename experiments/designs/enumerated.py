@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 from typing import Any
 
 import numpy as np
@@ -14,6 +15,7 @@ from model import LEVERS, PRESETS, ParameterError
 
 from .base import (
     Design,
+    at_most_points,
     check_unique,
     design_kind,
     no_unknown_keys,
@@ -37,6 +39,7 @@ def factorial(levers: list[str] | tuple[str, ...] = LEVERS, replicates: int = 1)
     for name in levers:
         if parameter(name).kind is not bool:
             raise ParameterError(f"factorial: {name} is not an on/off parameter; use a grid")
+    at_most_points(2 ** len(levers), "factorial")
     points = [dict(zip(levers, cell, strict=True))
               for cell in itertools.product((False, True), repeat=len(levers))]
     labels = ["+".join(n for n, on in p.items() if on) or "none" for p in points]
@@ -56,6 +59,7 @@ def grid(axes: dict[str, list[Any]], replicates: int = 1) -> Design:
         if len(set(coerced)) != len(coerced):
             raise ParameterError(f"grid: {name} lists the same value twice")
         values[name] = coerced
+    at_most_points(math.prod(len(listed) for listed in values.values()), "grid")
     points = [dict(zip(values, combo, strict=True))
               for combo in itertools.product(*values.values())]
     labels = [", ".join(f"{n}={short(v)}" for n, v in p.items()) for p in points]

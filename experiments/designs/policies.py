@@ -28,7 +28,7 @@ from typing import Any
 
 from model import ParameterError
 
-from .base import Design, design_kind, replicates_of, table_of
+from .base import Design, at_least, at_most_points, design_kind, replicates_of, table_of
 from .enumerated import resolve_point
 from .sampled import as_point, latin_sample
 
@@ -50,6 +50,8 @@ def policies_x_uncertainties(policies: dict[str, dict[str, Any]],
         if both:
             raise ParameterError(f"policy {name} sets {', '.join(both)}, which is also an "
                                  f"uncertainty")
+    at_least("samples", samples, 2)
+    at_most_points(len(settings) * samples, "policies_x_uncertainties")
     problem, matrix = latin_sample(uncertainties, samples, sample_seed)
     points, labels, worlds, names = [], [], [], []
     for world, row in enumerate(matrix):

@@ -18,7 +18,15 @@ from SALib.sample import sobol as salib_sobol
 
 from model import PARAMETERS, ParameterError
 
-from .base import Design, at_least, design_kind, parameter, replicates_of, table_of
+from .base import (
+    Design,
+    at_least,
+    at_most_points,
+    design_kind,
+    parameter,
+    replicates_of,
+    table_of,
+)
 
 
 def latin_hypercube(bounds: dict[str, list[float]], samples: int, sample_seed: int = 0,
@@ -36,6 +44,7 @@ def latin_sample(bounds: dict[str, list[float]], samples: int, sample_seed: int
     """SALib's problem and a Latin hypercube sample matrix over `bounds`."""
     problem = problem_of(bounds)
     at_least("samples", samples, 2)
+    at_most_points(samples, "latin_hypercube")
     return problem, salib_latin.sample(problem, samples, seed=sample_seed)
 
 
@@ -47,6 +56,8 @@ def sobol(bounds: dict[str, list[float]], base_samples: int, second_order: bool 
     at_least("base_samples", base_samples, 2)
     if base_samples & (base_samples - 1):
         raise ParameterError(f"sobol: base_samples must be a power of 2, got {base_samples}")
+    columns = problem["num_vars"] * (2 if second_order else 1) + 2
+    at_most_points(base_samples * columns, "sobol")
     matrix = salib_sobol.sample(problem, base_samples, calc_second_order=second_order,
                                 seed=sample_seed)
     spec = {"kind": "sobol", "factors": bounds, "base_samples": base_samples,
@@ -62,6 +73,7 @@ def morris(bounds: dict[str, list[float]], trajectories: int, levels: int = 4,
     at_least("trajectories", trajectories, 2)
     if levels < 2 or levels % 2:
         raise ParameterError(f"morris: levels must be an even number >= 2, got {levels}")
+    at_most_points(trajectories * (problem["num_vars"] + 1), "morris")
     matrix = salib_morris.sample(problem, trajectories, num_levels=levels, seed=sample_seed)
     spec = {"kind": "morris", "factors": bounds, "trajectories": trajectories,
             "levels": levels, "sample_seed": sample_seed}
