@@ -42,7 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    try:
+        parser = build_parser()  # imports every command: seconds on a busy machine
+    except KeyboardInterrupt:  # Ctrl-C before anything ran: nothing to save or say
+        print("interlodge: interrupted", file=sys.stderr)
+        return 130
     args = parser.parse_args(argv)
     module, _, function = args.handler.partition(":")
     handler = getattr(importlib.import_module(module), function)

@@ -21,8 +21,10 @@ pandas and the outcomes, not the analysis, storage and plotting of the main proc
 from __future__ import annotations
 
 import concurrent.futures as cf
+import logging
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import time
@@ -271,6 +273,16 @@ def watch_main_process(main_pid: int) -> None:
     threading.Thread(target=watch, name="watch-main-process", daemon=True).start()
 
 
+def dask_setup(worker) -> None:
+    """Dask's preload hook, run in each worker of a LocalCluster (`--dask local`) as it starts:
+    the worker ignores Ctrl-C. The terminal sends it to every process of the command, and
+    workers interrupted mid-task die before the main process can close the cluster in order
+    (then the survivors log tracebacks about a vanished scheduler); the main process saves
+    what finished and closes them."""
+    if threading.current_thread() is threading.main_thread():  # signals are set there only
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 @contextmanager
 def dask_executor(address: str, workers: int | None = None
                   ) -> Iterator[tuple[cf.Executor, int]]:
@@ -280,8 +292,14 @@ def dask_executor(address: str, workers: int | None = None
     from dask.distributed import Client, LocalCluster
 
     if address == "local":
+        # no dashboard, and the scheduler's HTTP server (health checks) on a free port: by
+        # default it takes 8787, which a second cluster on the machine finds taken (a warning,
+        # then an unclosed socket at exit); worker logs below ERROR are Dask's business (a
+        # run cancelled by Ctrl-C is a WARNING), our own lines say what happened
         cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
-                               processes=True, dashboard_address=None)
+                               processes=True, dashboard_address=None,
+                               scheduler_kwargs={"dashboard_address": ":0"},
+                               silence_logs=logging.ERROR, preload=[__name__])
         client = Client(cluster)
     else:
         try:

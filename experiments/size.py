@@ -97,7 +97,8 @@ def _duration(hours: float) -> str:
     if hours < 1 / 60:
         return "under a minute"
     if hours < 1:
-        return f"about {hours * 60:.0f} minutes"
+        minutes = round(hours * 60)
+        return f"about {minutes} minute{'' if minutes == 1 else 's'}"
     return f"about {hours:,.1f} hours" if hours < 48 else f"about {hours / 24:,.1f} days"
 
 

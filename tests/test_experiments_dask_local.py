@@ -1,0 +1,60 @@
+"""`--dask local` ends cleanly: no warning about a taken port, no worker's traceback at
+shutdown, also when Ctrl-C stops it (the command's own lines only)."""
+
+import contextlib
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+
+from conftest import SMALL_HOTEL
+
+SMALL = [word for name, value in SMALL_HOTEL.items() for word in ("--set", f"{name}={value}")]
+COMMAND = [sys.executable, "-m", "experiments.cli", "factorial", "--days", "20", *SMALL,
+           "--dask", "local", "--workers", "2"]
+
+
+@contextlib.contextmanager
+def port_8787_taken():
+    """Another program (another cluster's dashboard) on Dask's default HTTP port, if this
+    test can take it; if it cannot, something else already holds it, which is the same."""
+    holder = socket.socket()
+    try:
+        with contextlib.suppress(OSError):
+            holder.bind(("0.0.0.0", 8787))
+            holder.listen()
+        yield
+    finally:
+        holder.close()
+
+
+def test_a_local_cluster_ends_without_warnings_or_tracebacks(tmp_path):
+    with port_8787_taken():
+        done = subprocess.run([*COMMAND, "--replicates", "1", "--quiet",
+                               "--out", str(tmp_path / "out")],
+                              capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == f"16 runs in {tmp_path / 'out'}: 0 already stored, 16 done, " \
+                          f"0 failed\n"
+
+
+def test_ctrl_c_on_a_local_cluster_saves_and_stops_without_tracebacks(tmp_path):
+    out = tmp_path / "out"
+    with subprocess.Popen([*COMMAND, "--replicates", "20", "--out", str(out)],
+                          stderr=subprocess.PIPE, text=True,
+                          start_new_session=True) as session:  # a process group of its own
+        seen = ""
+        while not re.search(r" [1-9]\d*/320 ", seen):  # runs finish on the workers
+            character = session.stderr.read(1)
+            assert character, seen
+            seen += character
+        os.killpg(session.pid, signal.SIGINT)  # as a terminal does: to every process
+        seen += session.stderr.read()
+        assert session.wait(timeout=120) == 130
+    assert "Traceback" not in seen and "distributed" not in seen, seen
+    last = seen.rstrip("\n").split("\n")[-2:]  # the bar may precede the first on its line
+    assert last[0].endswith(f"interlodge factorial: finished runs are saved in {out}; "
+                            f"continue with --resume"), seen
+    assert last[1] == "interlodge factorial: interrupted", seen
