@@ -232,8 +232,10 @@ def _pyabc():
 # --- the command and its figures ----------------------------------------------------------
 def run_calibration(args) -> int:
     from .evaluators import dask_executor, process_pool
+    from .output import check_writable_folder
 
     calibration = load_calibration(args.config)
+    check_writable_folder(args.out)  # a file, a read-only folder, a full disk: before any run
     if (args.out / DATABASE).exists() and not args.resume:
         raise ValueError(f"{args.out} already holds a calibration; add --resume to continue "
                          f"it, or choose another --out")

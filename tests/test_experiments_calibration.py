@@ -89,3 +89,13 @@ def test_a_non_utf8_file_is_named(tmp_path, capsys):
     path.write_bytes("name = 'hôtel'\n".encode("latin-1"))
     assert main(["calibrate", str(path), "--out", str(tmp_path / "out")]) == 2
     assert f"{path}: not UTF-8 text" in capsys.readouterr().err
+
+
+def test_an_out_that_is_a_file_is_one_line_before_any_run(tmp_path, capsys):
+    (tmp_path / "results").write_text("mine")
+    config = tmp_path / "calibration.toml"
+    config.write_text("[priors]\nmarket_demand = [0.5, 0.9]\n[targets]\n"
+                      "occupancy = [0.5, 0.7]\n")
+    assert main(["calibrate", str(config), "--out", str(tmp_path / "results")]) == 2
+    assert capsys.readouterr().err == (f"interlodge calibrate: error: --out "
+                                       f"{tmp_path / 'results'} is a file; give a folder\n")
