@@ -171,14 +171,22 @@ class ExperimentStore:
                 self.folder / DAILY / name)
             publish(temporary, self.folder / DAILY / name)
         runs = pd.DataFrame(self._runs)
-        temporary, runs_digest = write_hidden(
-            pa.Table.from_pandas(runs, self._runs_schema, preserve_index=False),
-            self.folder / RUNS / name)
-        # the checksum is recorded before the commit, so every committed part has one
-        self._parts[name] = {"runs": runs_digest, "daily": daily_digest,
-                             "run_count": len(runs)}
-        self._save_manifest()
-        publish(temporary, self.folder / RUNS / name)
+        temporary = None
+        try:
+            temporary, runs_digest = write_hidden(
+                pa.Table.from_pandas(runs, self._runs_schema, preserve_index=False),
+                self.folder / RUNS / name)
+            # the checksum is recorded before the commit, so every committed part has one
+            self._parts[name] = {"runs": runs_digest, "daily": daily_digest,
+                                 "run_count": len(runs)}
+            self._save_manifest()
+            publish(temporary, self.folder / RUNS / name)
+        except OSError:  # not committed: give back the space (resume would delete them too)
+            self._parts.pop(name, None)
+            for path in (temporary, self.folder / DAILY / name):
+                if path is not None:
+                    path.unlink(missing_ok=True)
+            raise
         self._next_part += 1
 
     def close(self) -> None:

@@ -105,15 +105,17 @@ def test_analysis_names_a_damaged_part_and_the_way_to_repair_it(one_run_a_part, 
         read_runs(folder)
 
 
-def test_a_full_disk_mid_experiment_says_what_is_kept_and_how_to_resume(tmp_path, capsys,
-                                                                         monkeypatch):
+@pytest.mark.parametrize("full_at", [5, 6], ids=["daily part", "runs part"])
+def test_a_full_disk_mid_experiment_says_what_is_kept_and_how_to_resume(full_at, tmp_path,
+                                                                         capsys, monkeypatch):
     out = tmp_path / "out"
     writes, write = [], store.write_hidden
 
     def disk_fills(table, path):
-        """Two pairs of parts are written; the disk is full at the third."""
+        """Two pairs of parts are written; the disk is full at the third pair's daily part
+        (write 5) or runs part (write 6)."""
         writes.append(path)
-        if len(writes) == 5:
+        if len(writes) == full_at:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
         return write(table, path)
 
@@ -130,6 +132,8 @@ def test_a_full_disk_mid_experiment_says_what_is_kept_and_how_to_resume(tmp_path
     assert command == shlex.join(["interlodge", *FACTORIAL, "--out", str(out), "--resume",
                                   "--seed", str(seed)])
     assert len(read_runs(out)) == 2 and not list(out.rglob(".*.tmp"))
+    parts = sorted(p.name for p in (out / "daily").iterdir())  # no uncommitted daily part
+    assert parts == sorted(p.name for p in (out / "runs.parquet").iterdir())
 
     monkeypatch.undo()  # space freed: the command it gave finishes the experiment
     assert main(shlex.split(command)[1:]) == 0
