@@ -42,16 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    try:
-        parser = build_parser()  # imports every command: seconds on a busy machine
-    except KeyboardInterrupt:  # Ctrl-C before anything ran: nothing to save or say
-        print("interlodge: interrupted", file=sys.stderr)
-        return 130
-    args = parser.parse_args(argv)
-    module, _, function = args.handler.partition(":")
-    handler = getattr(importlib.import_module(module), function)
+    args = build_parser().parse_args(argv)
     args.argv = sys.argv[1:] if argv is None else list(argv)  # to say how to resume
     try:
+        module, _, function = args.handler.partition(":")
+        # imports the simulation stack: seconds on a busy machine, when Ctrl-C may come
+        handler = getattr(importlib.import_module(module), function)
         return handler(args) or 0
     except (ParameterError, UsageError, ValueError) as error:
         print(f"interlodge {args.command}: error: {error}", file=sys.stderr)
