@@ -231,7 +231,8 @@ def _pyabc():
 
 # --- the command and its figures ----------------------------------------------------------
 def run_calibration(args) -> int:
-    from .evaluators import dask_executor, process_pool
+    from .dask_executor import dask_executor
+    from .evaluators import process_pool
     from .output import check_writable_folder
 
     calibration = load_calibration(args.config)

@@ -23,8 +23,9 @@ from model import LEVERS, preset_parameters
 
 from .analysis import analyse
 from .config import load_experiment
+from .dask_executor import dask_executor
 from .designs import factorial
-from .evaluators import dask_executor, process_pool, run_experiment
+from .evaluators import process_pool, run_experiment
 from .experiment import Experiment, new_root_seed
 from .outcomes import summarise
 from .output import check_writable_file, check_writable_folder, resume_command

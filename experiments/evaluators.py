@@ -13,18 +13,16 @@ On it are built:
   and the validation).
 
 Executors: `sequential()` in this process, `process_pool(workers)` on this machine,
-`dask_executor(address)` on a Dask cluster (Dask merges calls it thinks identical unless told
-`pure=False`; we tell it). What runs inside a worker is `execute`: it imports only the model,
-pandas and the outcomes, not the analysis, storage and plotting of the main process.
+`experiments.dask_executor` on a Dask cluster. What runs inside a worker is `execute`: it
+imports only the model, pandas and the outcomes, not the analysis, storage and plotting of
+the main process.
 """
 
 from __future__ import annotations
 
 import concurrent.futures as cf
-import logging
 import multiprocessing
 import os
-import signal
 import sys
 import threading
 import time
@@ -48,7 +46,6 @@ if TYPE_CHECKING:
     from .experiment import Experiment
     from .store import ExperimentStore
 
-DASK_MIN_IN_FLIGHT = 100
 MAX_SHARED = 16  # runs at most sent together to share a warm-up
 # run_hotel(parameters, days, seed, warm_ups) -> daily table; replaceable to test failures
 Simulator = Callable[[dict, int, int, dict | None], pd.DataFrame]
@@ -271,47 +268,3 @@ def watch_main_process(main_pid: int) -> None:
                 os._exit(1)
 
     threading.Thread(target=watch, name="watch-main-process", daemon=True).start()
-
-
-def dask_setup(worker) -> None:
-    """Dask's preload hook, run in each worker of a LocalCluster (`--dask local`) as it starts:
-    the worker ignores Ctrl-C. The terminal sends it to every process of the command, and
-    workers interrupted mid-task die before the main process can close the cluster in order
-    (then the survivors log tracebacks about a vanished scheduler); the main process saves
-    what finished and closes them."""
-    if threading.current_thread() is threading.main_thread():  # signals are set there only
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-@contextmanager
-def dask_executor(address: str, workers: int | None = None
-                  ) -> Iterator[tuple[cf.Executor, int]]:
-    """An executor on the Dask scheduler at `address`, or on a new LocalCluster of `workers`
-    single-threaded worker processes (default: one per core) when `address` is "local".
-    The model is pure Python, so one thread per worker process is what runs in parallel."""
-    from dask.distributed import Client, LocalCluster
-
-    if address == "local":
-        # no dashboard, and the scheduler's HTTP server (health checks) on a free port: by
-        # default it takes 8787, which a second cluster on the machine finds taken (a warning,
-        # then an unclosed socket at exit); worker logs below ERROR are Dask's business (a
-        # run cancelled by Ctrl-C is a WARNING), our own lines say what happened
-        cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
-                               processes=True, dashboard_address=None,
-                               scheduler_kwargs={"dashboard_address": ":0"},
-                               silence_logs=logging.ERROR, preload=[__name__])
-        client = Client(cluster)
-    else:
-        try:
-            cluster, client = None, Client(address, timeout="20s")
-        except (OSError, TimeoutError) as error:
-            raise ValueError(f"cannot reach the Dask scheduler at {address}: {error}") from None
-    try:
-        # waiting tasks cost the scheduler little; a floor keeps a cluster that is still
-        # adding workers (e.g. SLURM jobs in the queue) supplied when they arrive
-        threads = sum(client.nthreads().values())
-        yield client.get_executor(pure=False), max(2 * threads, DASK_MIN_IN_FLIGHT)
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
