@@ -205,8 +205,9 @@ def _register_case(subparsers) -> None:
     parser = subparsers.add_parser(
         "bridge", help="decompose a preset's margin change into channels",
         description="Run PRESET and the reference on the same seeds and split the change in "
-                    "gross margin over DAYS into channels that add up to it: rooms sold "
-                    "(released to late arrivals, more demand), rate (discounts, list rate), "
+                    "gross margin over DAYS into channels that add up to it: rooms sold, at "
+                    "their rate less their variable cost (released to late arrivals, late "
+                    "demand, new reservations, returning guests), rate (discounts, list rate), "
                     "rebates and each cost line, each marked direct or market.")
     parser.add_argument("--preset", required=True, choices=list(PRESETS),
                         help="the scenario's lever settings")
