@@ -77,6 +77,11 @@ def Page():
         tab.value = 0
         hotel.playing.value = True
 
+    def replay_evening():
+        """The lesson's evening replay, on the Hotel tab, where the ticker is."""
+        tab.value = 0
+        hotel.replay_evening()
+
     PageWatch(event_visibility=presence.set_hidden)
     solara.Title("InterLodge: the hotel of Six Simple Rules")
     solara.AppBarTitle("InterLodge: the hotel of Six Simple Rules")
@@ -123,7 +128,7 @@ def Page():
                 with solara.lab.Tab("Compare"):
                     Comparison(comparison)
                 with solara.lab.Tab("Lesson"):
-                    Lesson(on_show=show, current=current_step)
+                    Lesson(on_show=show, current=current_step, on_evening=replay_evening)
 
 
 page = Page

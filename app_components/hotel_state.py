@@ -31,11 +31,13 @@ from model import (
     preset_parameters,
 )
 
+from .evening_replay import EVENING, REPLAY_SPEED, EveningTicker, next_evening
 from .presence import Presence
 from .session_limits import GHOST_MAX_ROOMS, check_cost, staff_for
 
 DEFAULT_SPEED = 72  # simulated hours per second: three days a second, 18 months in 3 minutes
 MAX_SEED = 2**32 - 1
+LESSON_STOP = "this step of the lesson ends"
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,9 @@ class Simulation:
         self.presence = presence or Presence()
         self.with_ghost = ghost
         self.stop_day: int | None = None  # playing pauses at this day (a lesson step's end)
+        self.stop_note = LESSON_STOP  # said when it does
+        # told after every hour the first hotel steps (the evening replay's ticker), or None
+        self.narrator = None
         # built when first shown; the ghost, if any, last
         self._models: list[InterLodgeModel] | None = None
         self.generation = solara.Reactive(0)  # counts resets; the controls start afresh
@@ -193,6 +198,8 @@ class Simulation:
             with self.lock:
                 for model in self._all_models():
                     model.step()
+                if self.narrator is not None:
+                    self.narrator.after_hour(self.model)
             done += 1
             time.sleep(0)  # let a thread waiting for the lock (a click) take it now
             if (stop is not None and stop.is_set()) or (
@@ -207,12 +214,32 @@ class Simulation:
         models = self._build_all(settings)  # outside the lock: play may go on meanwhile
         with self.lock:
             self.settings, self._models = settings, models
-            self.stop_day = None
+            self.stop_day, self.stop_note, self.narrator = None, LESSON_STOP, None
         self.generation.value += 1
         self.pending.value = settings
         self.input_error.value = None
         self.message.value = None
         self.version.value += 1
+
+    def replay_evening(self) -> None:
+        """Step to the eve of the next evening (16:00), then play it slowly to midnight with
+        a ticker of what happens (the evening replay); pauses there."""
+        self.playing.value = False
+        with self.lock:
+            day = next_evening(self.model.day, self.model.hour)
+            # told from now on: a batch of the play loop still under way is told too
+            self.narrator = EveningTicker(day)
+            self.stop_day, self.stop_note = day + 1, "the evening replay ends"
+        while True:  # hour by hour, so that a click waits at most one hour's step
+            with self.lock:
+                if (self.model.day, self.model.hour) >= (day, EVENING.start - 1):
+                    break
+                for model in self._all_models():
+                    model.step()
+        self.version.value += 1
+        self.message.value = None
+        self.speed.value = REPLAY_SPEED
+        self.playing.value = True
 
     def hours_to_stop(self) -> int | None:
         """Hours the first hotel may still play before `stop_day`, or None (no stop)."""

@@ -8,6 +8,7 @@ import solara
 
 from model import METRICS
 
+from .evening_replay import TICKER_CSS, ticker_html
 from .floor_plan import FloorPlan
 from .hotel_state import Simulation
 from .margin_story import bridge_spec, margin_spec
@@ -25,7 +26,18 @@ def HotelView(simulation: Simulation):
     frame = simulation.version.value
     Monitors(simulation, frame)
     FloorPlan(simulation, frame)
+    if simulation.narrator is not None:
+        EveningTicker(simulation, frame)
     Plots(simulation, frame)
+
+
+@solara.component
+def EveningTicker(simulation: Simulation, frame: int):
+    """The evening replay's ticker, under the plan whose rooms it names."""
+    with simulation.lock:
+        shown = ticker_html(simulation.narrator) if simulation.narrator is not None else ""
+    solara.Style(TICKER_CSS)
+    solara.HTML(tag="div", unsafe_innerHTML=shown, classes=["evening-ticker"])
 
 
 def hotel_specs(simulation: Simulation) -> list[dict]:

@@ -104,7 +104,8 @@ GUIDED_SEQUENCE = (
                "Plays three months at 1 week/s and stops. Point at the yellow held rooms and "
                "the orange work orders; switch on X-ray to show the defects nobody reports. "
                "Open the Inspector on a housekeeper and then on the evening receptionist: "
-               "each behaves sensibly given their context."),
+               "each behaves sensibly given their context. Then play the Evening replay "
+               "below."),
     LessonStep("attempt2", "2. Attempt 2: bonus + training", WEEK_PER_SECOND, 365,
                "Plays a year at 1 week/s and stops. The bonus and the training change what "
                "receptionists are told to want, not what they can do: complaints do not fall, "
@@ -127,9 +128,10 @@ def step_banner(step: int | None) -> str:
 
 
 @solara.component
-def Lesson(on_show: Callable[[int], None], current: int | None = None):
+def Lesson(on_show: Callable[[int], None], current: int | None = None,
+           on_evening: Callable[[], None] | None = None):
     """The lesson text and the guided sequence; `on_show(step)` sets up and plays that step;
-    the `current` step is marked."""
+    the `current` step is marked; `on_evening()` starts the evening replay."""
     with solara.Column(style="max-width: 980px"):
         solara.Markdown("### A guided sequence for the instructor")
         for index, step in enumerate(GUIDED_SEQUENCE):
@@ -142,6 +144,15 @@ def Lesson(on_show: Callable[[int], None], current: int | None = None):
                 solara.HTML(tag="div", unsafe_innerHTML=(
                     ("<b>Current step.</b> " if marked else "") + step.say),
                     style="font-size: 14px")
+        with solara.Row(style="align-items: center", gap="12px", classes=["lesson-step"]):
+            solara.Button("Evening replay", color="primary", outlined=True,
+                          style="width: 300px; flex: none", on_click=on_evening)
+            solara.HTML(tag="div", style="font-size: 14px", unsafe_innerHTML=(
+                "Plays your hotel's next evening slowly, an hour every 2.5 s from 17:00, when "
+                "maintenance goes home, to midnight, with a ticker under the floor plan: who "
+                "comes to the desk and why, what the receptionist does, which room the guest "
+                "is moved to, whether anyone can repair. Every line is a decision the hotel's "
+                "people took, with the reason they gave."))
         solara.Markdown(CASE)
         solara.Markdown(RULES)
         with solara.Columns([1, 1]):

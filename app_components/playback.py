@@ -8,6 +8,7 @@ import time
 
 import solara
 
+from .evening_replay import REPLAY_SPEED
 from .hotel_state import Simulation
 from .session_limits import STEP_BUDGET_SECONDS, fastest_speed
 
@@ -19,6 +20,7 @@ FRAME_ROOMS = 200  # ...up to this many rooms; bigger plans redraw less often (a
 # that a click on Pause took seconds to arrive)
 MAX_CATCH_UP_SECONDS = 1.0  # after a slow frame, step at most this much simulated time at once
 SPEEDS = {  # simulated hours per second -> label
+    REPLAY_SPEED: "1 hour every 2.5 s",
     6: "6 hours/s",
     24: "1 day/s",
     72: "3 days/s",
@@ -56,8 +58,8 @@ def play(simulation: Simulation, stop: threading.Event) -> None:
         left = simulation.hours_to_stop()
         if left == 0:
             simulation.stop_day = None
-            simulation.message.value = (f"Stopped at day {simulation.model.day}, where this "
-                                        "step of the lesson ends.")
+            simulation.message.value = (f"Stopped at day {simulation.model.day}, where "
+                                        f"{simulation.stop_note}.")
             simulation.playing.value = False
             return
         if left is not None:

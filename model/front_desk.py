@@ -4,7 +4,7 @@ late arrivals, guests' complaints and what reception does about them (moves, reb
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import clock as c
 from .building import FOUND_BY_GUEST, lettable_rooms
@@ -19,6 +19,16 @@ if TYPE_CHECKING:
 RECEPTION_SHIFTS_PER_DAY = {"morning": 1, "evening": 2, "night": 1}  # per 100 rooms
 
 
+class Move(NamedTuple):
+    """A guest moved by reception: when (model hour), from and to which room, and whether the
+    room moved to was held in reserve. Kept for the day, so the app can tell an evening."""
+
+    time: float
+    from_room: int
+    to_room: int
+    held: bool
+
+
 class FrontDesk:
     """The hotel's reception, a service of the hotel run by its receptionists."""
 
@@ -26,6 +36,7 @@ class FrontDesk:
         self.hotel = hotel
         self.arrivals: dict[int, list[Arrival]] = {}  # today's, by hour
         self.roster: dict[str, list[Receptionist]] = {}  # today's, by shift
+        self.moves: list[Move] = []  # today's, in order
 
     def open_day(self) -> None:
         """Midnight: today's arrivals are known; receptionists are rostered."""
@@ -34,6 +45,7 @@ class FrontDesk:
         for arrival in hotel.market.arrivals(hotel.day):
             arrivals.setdefault(arrival.hour, []).append(arrival)
         self.arrivals = arrivals
+        self.moves = []
         scale = max(1, round(hotel.p.rooms / 100))
         # a small roster covers every shift, some working a double one
         pool = hotel.random.sample(hotel.receptionists, len(hotel.receptionists))
@@ -205,6 +217,7 @@ class FrontDesk:
     def move_guest(self, guest) -> None:
         new = self.spare_room(guest)
         old = guest.room
+        self.moves.append(Move(self.hotel.now, old.number, new.number, new.held))
         old.guest = None
         old.clean = False
         self.let(new, guest)
