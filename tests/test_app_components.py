@@ -65,16 +65,23 @@ def test_step_advances_one_hour_and_redraws(rendered_page):
     assert html(rendered_page, "interlodge-floor-plan") != plan  # housekeepers are at work by 09:00
 
 
-def test_play_runs_at_least_five_simulated_hours_a_second_then_pause_stops(rendered_page):
+def test_play_advances_the_hotel_then_pause_stops_it(rendered_page):
+    """Behaviour, not speed (benchmarks/bench_app.py measures that): a busy machine may
+    take longer than a second to play five hours."""
+    def hours_shown() -> int:
+        day, hour = monitors(rendered_page)[0].removeprefix("Day ").split(", ")
+        return int(day) * 24 + int(hour[:2])
+
     button(rendered_page, "Play").click()
-    time.sleep(1.0)
+    deadline = time.monotonic() + 30
+    while hours_shown() < 5 and time.monotonic() < deadline:
+        time.sleep(0.1)
     button(rendered_page, "Pause").click()
-    time.sleep(0.3)  # a frame under way may land after Pause
-    day, hour = monitors(rendered_page)[0].removeprefix("Day ").split(", ")
-    hours = int(day) * 24 + int(hour[:2])
-    assert hours >= 5
+    time.sleep(0.5)  # a frame under way may land after Pause
+    paused = monitors(rendered_page)[0]
+    assert hours_shown() >= 5
     time.sleep(0.5)
-    assert monitors(rendered_page)[0] == f"Day {day}, {hour}"
+    assert monitors(rendered_page)[0] == paused
 
 
 def test_preset_and_reset_build_the_new_hotel(rendered_page):
