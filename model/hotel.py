@@ -218,7 +218,11 @@ class InterLodgeModel(Model):
         return self.levers_on and getattr(self.p, name)
 
     def manager_of(self, function: str) -> Manager:
-        return next(m for m in self.managers.values() if m.function == function)
+        """The manager running `function` now (rotation moves them)."""
+        for manager in self.managers.values():  # a plain loop: asked thousands of times a run
+            if manager.function == function:
+                return manager
+        raise ValueError(f"no manager runs {function!r}")
 
     def staff(self) -> list:
         """Every staff member, for the app's inspector."""
