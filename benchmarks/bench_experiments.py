@@ -43,10 +43,9 @@ import time
 from pathlib import Path
 
 import psutil
-from mesa import DataCollector
 
 from experiments.experiment import SUMMARY_DAYS
-from model import LEVERS, METRICS, PARAMETERS, InterLodgeModel
+from model import LEVERS, PARAMETERS
 
 SEEDS_BASE = 1000  # common seeds of part (c): replicate r uses SEEDS_BASE + r
 
@@ -199,6 +198,7 @@ def ours_common_seeds(replicates: int, days: int, workers: int) -> dict:
 def batch_run(replicates: int, days: int, workers: int) -> dict:
     import mesa
     import pandas as pd
+    from batch_run_hotel import DailyCollectingHotel  # Mesa only in this measurement's process
 
     from experiments.outcomes import outcome
 
@@ -219,24 +219,6 @@ def batch_run(replicates: int, days: int, workers: int) -> dict:
 
 def _cell(row) -> str:
     return "".join("1" if row[lever] else "0" for lever in LEVERS)
-
-
-class DailyCollectingHotel(InterLodgeModel):
-    """InterLodgeModel with a Mesa DataCollector of every daily metric, collected once at
-    the end of each simulated day (the model's step is one hour)."""
-
-    def __init__(self, rng=None, **parameters):
-        super().__init__(rng=rng, **parameters)  # runs the warm-up, which reports no days
-        self.datacollector = DataCollector(model_reporters={
-            name: (lambda model, name=name: model.rows[-1][name]) for name in METRICS})
-        self._days_collected = len(self.rows)
-
-    def step(self):
-        super().step()
-        collector = getattr(self, "datacollector", None)  # None during the warm-up
-        if collector is not None and len(self.rows) > self._days_collected:
-            self._days_collected = len(self.rows)
-            collector.collect(self)
 
 
 PARTS = {"ours": ours, "ours_common_seeds": ours_common_seeds, "batch_run": batch_run}

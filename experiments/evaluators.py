@@ -21,6 +21,7 @@ the main process.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import gc
 import multiprocessing
 import os
 import sys
@@ -250,9 +251,18 @@ def process_pool(workers: int | None = None) -> Iterator[tuple[cf.Executor, int]
     # of CPU and unshared memory
     context.set_forkserver_preload(["experiments.evaluators", "model.hotel"])
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                initializer=watch_main_process,
+                                initializer=start_worker,
                                 initargs=(os.getpid(),)) as pool:
         yield pool, 2 * workers
+
+
+def start_worker(main_pid: int) -> None:
+    """In a new worker, forked from the fork server."""
+    # What the fork server imported (pandas, Mesa, the model) is shared with it page by page
+    # until written; frozen, those objects are left out of the worker's garbage collections,
+    # which would otherwise touch, and so copy, their pages (Python's gc.freeze advice).
+    gc.freeze()
+    watch_main_process(main_pid)
 
 
 def watch_main_process(main_pid: int) -> None:

@@ -12,9 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from SALib.sample import latin as salib_latin
-from SALib.sample import morris as salib_morris
-from SALib.sample import sobol as salib_sobol
 
 from model import PARAMETERS, ParameterError
 
@@ -27,6 +24,9 @@ from .base import (
     replicates_of,
     table_of,
 )
+
+# SALib (with scipy, some 60 MB) is imported by the function that samples, not above: every
+# experiment loads the designs, and a factorial's process has no use for it
 
 
 def latin_hypercube(bounds: dict[str, list[float]], samples: int, sample_seed: int = 0,
@@ -45,6 +45,8 @@ def latin_sample(bounds: dict[str, list[float]], samples: int, sample_seed: int
     problem = problem_of(bounds)
     at_least("samples", samples, 2)
     at_most_points(samples, "latin_hypercube")
+    from SALib.sample import latin as salib_latin
+
     return problem, salib_latin.sample(problem, samples, seed=sample_seed)
 
 
@@ -58,6 +60,8 @@ def sobol(bounds: dict[str, list[float]], base_samples: int, second_order: bool 
         raise ParameterError(f"sobol: base_samples must be a power of 2, got {base_samples}")
     columns = problem["num_vars"] * (2 if second_order else 1) + 2
     at_most_points(base_samples * columns, "sobol")
+    from SALib.sample import sobol as salib_sobol
+
     matrix = salib_sobol.sample(problem, base_samples, calc_second_order=second_order,
                                 seed=sample_seed)
     spec = {"kind": "sobol", "factors": bounds, "base_samples": base_samples,
@@ -74,6 +78,8 @@ def morris(bounds: dict[str, list[float]], trajectories: int, levels: int = 4,
     if levels < 2 or levels % 2:
         raise ParameterError(f"morris: levels must be an even number >= 2, got {levels}")
     at_most_points(trajectories * (problem["num_vars"] + 1), "morris")
+    from SALib.sample import morris as salib_morris
+
     matrix = salib_morris.sample(problem, trajectories, num_levels=levels, seed=sample_seed)
     spec = {"kind": "morris", "factors": bounds, "trajectories": trajectories,
             "levels": levels, "sample_seed": sample_seed}
