@@ -23,7 +23,9 @@ import numpy as np
 
 from model import PARAMETERS, ParameterError, validate_parameters
 
-# listing a point costs about 420 bytes in the main process and checking it 40 us
+from ..size import BYTES_PER_POINT
+
+# listing a point costs about BYTES_PER_POINT in the main process and checking it 40 us
 # (experiments/size.py): a million points are 0.4 GB and 40 s before the first run; more is
 # a typo, or a study to split into several experiments
 MAX_POINTS = 1_000_000
@@ -147,7 +149,8 @@ def at_most_points(count: int, what: str) -> None:
     """Refuse a design too large to list before it is listed (sampled or enumerated)."""
     if count > MAX_POINTS:
         raise ParameterError(f"{what} gives {count:,} design points, more than {MAX_POINTS:,} "
-                             f"(listing them alone would take about {count * 420 / 1e9:.1f} "
+                             f"(listing them alone would take about "
+                             f"{count * BYTES_PER_POINT / 1e9:.1f} "
                              f"GB); use fewer, or split it into several experiments")
 
 
