@@ -69,16 +69,19 @@ def part_files(directory: Path) -> list[Path]:
     return sorted(directory.glob("part-*.parquet")) if directory.is_dir() else []
 
 
-def check_parts(folder: Path, recorded: dict[str, dict[str, Any]]) -> list[str]:
+def check_parts(folder: Path, recorded: dict[str, dict[str, Any]], checksummed: bool = True
+                ) -> list[str]:
     """Make the parts in `folder` exactly the committed, intact ones, and say what was not.
 
     Deletes hidden temporary files, and every pair of parts that is not intact: a runs part
     or a daily part whose bytes differ from the checksum in `recorded` (damaged or
     truncated), a part that is missing, or a daily part without a runs part (a session killed
     between the two). Their runs are then not stored, so a resumed session runs them again.
-    `recorded` (the manifest's `parts`) is updated to match. A runs part with no recorded
-    checksum (a folder written before checksums existed) is read whole instead, and its
-    checksums recorded if it reads. Returns one note per pair removed.
+    `recorded` (the manifest's `parts`) is updated to match. In a folder written before
+    checksums existed (`checksummed` false), a runs part is read whole instead, and its
+    checksums recorded if it reads; in any other, a part with no recorded checksum was not
+    written by the experiment (a copy, say: its runs would count twice) and is removed too.
+    Returns one note per pair removed.
     """
     for temporary in folder.rglob(".*.tmp"):
         temporary.unlink()
@@ -87,6 +90,13 @@ def check_parts(folder: Path, recorded: dict[str, dict[str, Any]]) -> list[str]:
     notes = []
     for name in sorted(runs.keys() | daily.keys() | recorded.keys()):
         entry = recorded.get(name)
+        if checksummed and entry is None and name in runs:
+            runs[name].unlink()
+            if name in daily:
+                daily[name].unlink()
+            notes.append(f"{name} was not written by this experiment (no checksum in the "
+                         f"manifest): removed, its runs not counted")
+            continue
         problem = _problem(runs.get(name), daily.get(name), entry)
         if problem is None:
             continue

@@ -95,10 +95,12 @@ class ExperimentStore:
         manifest = claim_folder(self.folder, experiment, resume)
         self.folder.mkdir(parents=True, exist_ok=True)
         self._lock = _lock(self.folder)
+        checksummed = "parts" in manifest  # else written before checksums existed
         self._parts = manifest.setdefault("parts", {})  # checksums, by part name
         # what --resume found damaged, missing or unfinished (and will run again), one note
         # per pair of parts, for the command to report
-        self.resume_notes = check_parts(self.folder, self._parts) if resume else []
+        self.resume_notes = (check_parts(self.folder, self._parts, checksummed) if resume
+                             else [])
         self._finished = _stored_run_ids(self.folder)
         self._next_part = 1 + max((_part_number(p) for p in part_files(self.folder / RUNS)),
                                   default=0)

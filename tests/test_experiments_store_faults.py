@@ -96,6 +96,19 @@ def test_a_folder_from_before_checksums_is_checked_by_reading_its_parts(one_run_
     assert len(read_manifest(folder)["parts"]) == 5  # the intact ones now have checksums
 
 
+def test_a_part_the_experiment_did_not_write_is_not_counted(one_run_a_part, tmp_path):
+    folder = tmp_path / "copy"
+    shutil.copytree(one_run_a_part, folder)
+    for kind in ("runs.parquet", "daily"):  # a copy of part 1: its run would count twice
+        shutil.copy(folder / kind / "part-00001.parquet", folder / kind / "part-00009.parquet")
+    with ExperimentStore(folder, small_experiment(), resume=True) as store:
+        assert store.resume_notes == ["part-00009.parquet was not written by this experiment "
+                                      "(no checksum in the manifest): removed, its runs not "
+                                      "counted"]
+        assert len(store.finished_run_ids()) == 6
+    pd.testing.assert_frame_equal(numbers(folder), numbers(one_run_a_part))
+
+
 def test_analysis_names_a_damaged_part_and_the_way_to_repair_it(one_run_a_part, tmp_path):
     folder = tmp_path / "copy"
     shutil.copytree(one_run_a_part, folder)
