@@ -98,6 +98,24 @@ def ComparisonControls(simulation: Simulation):
 
 @solara.component
 def Comparison(simulation: Simulation):
+    """The comparison's view once its two hotels are built; they are built in a thread when
+    the tab first opens, so that the tab answers at once."""
+    simulation.version.value  # noqa: B018 - subscribe: the view shows once they are built
+
+    def build():
+        if not simulation.built:
+            simulation.models  # noqa: B018 - builds them (their warm-ups)
+            simulation.version.value += 1
+
+    solara.use_thread(build, dependencies=[])
+    if simulation.built:
+        ComparisonView(simulation)
+    else:
+        solara.Info("Building the two hotels (each warms up first)...", dense=True)
+
+
+@solara.component
+def ComparisonView(simulation: Simulation):
     """Where both hotels are (the day), their figures, the margin charts and both floor plans
     at full size, one above the other (their controls: ComparisonControls)."""
     frame = simulation.version.value  # subscribe here only: one redraw of the whole view

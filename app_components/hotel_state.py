@@ -168,6 +168,11 @@ class Simulation:
             return self._models
 
     @property
+    def built(self) -> bool:
+        """Are the hotels built? (The comparison's are built when its tab first opens.)"""
+        return self._models is not None
+
+    @property
     def models(self) -> list[InterLodgeModel]:
         """The hotels shown, built on first use (the comparison's only when its tab opens)."""
         return self._all_models()[:len(self.settings)]

@@ -1,6 +1,7 @@
 """Speed of the browser app: simulated hours per second while playing, and first load.
 
     .venv/bin/python benchmarks/bench_app.py [--seconds 5] [--sessions 10] [--no-browser]
+                                             [--only-answers]
 
 Prints:
 (a) in-process, through the page's own code path (solara.render of the page, its Play button
@@ -10,9 +11,13 @@ Prints:
     navigation to the floor plan drawn), cold (first page of a fresh server) and warm (best
     of 5); simulated hours per second at "1 month/s" read off the page's Date monitor;
 (c) the same server with `--sessions` browser sessions playing at once at "3 days/s" (the
-    default): each session's simulated hours per second, slowest and median.
+    default): each session's simulated hours per second, slowest and median;
+(d) on the largest hotel the app allows (1000 rooms on 10 floors, playing at 1 week/s, its
+    fastest), how soon the page answers: from the click on Pause to the Date monitor's last
+    change (read in the page at every frame); from the click on Reset to the old hotel's last
+    change and to the new hotel on the page; from a click on a tab to its view on the page.
 Targets (issue 4): at least 5 simulated hours per second with the default hotel; first load
-within 5 s.
+within 5 s. Issue 11: Pause, Reset and a tab switch answer within 0.5 s.
 """
 
 from __future__ import annotations
@@ -70,7 +75,7 @@ def in_process(seconds: float) -> None:
         print(f"    playing at {label:>10}: {rate:7.1f} simulated hours/s (set: {hours})")
 
 
-def in_browser(seconds: float, sessions: int) -> None:
+def in_browser(seconds: float, sessions: int, only_answers: bool = False) -> None:
     from playwright.sync_api import sync_playwright
 
     from app_components import offline_assets
@@ -81,6 +86,9 @@ def in_browser(seconds: float, sessions: int) -> None:
             sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM),
                                              args=CHROMIUM_FLAGS)
+        if only_answers:
+            answers_on_the_largest_hotel(browser, url, seconds)
+            return
 
         def open_page():
             page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
@@ -114,7 +122,81 @@ def in_browser(seconds: float, sessions: int) -> None:
                                                                              strict=True))
         print(f"(c) {sessions} sessions playing at 3 days/s (72 h/s) at once: slowest "
               f"{rates[0]:.1f}, median {statistics.median(rates):.1f} simulated hours/s")
+        for page in pages:
+            page.context.close()
+        answers_on_the_largest_hotel(browser, url, seconds)
         browser.close()
+
+
+LARGEST = "?rooms=1000&floors=10"  # staff grow with the rooms
+# every frame, note when the Date monitor changes; note when anything is clicked
+WATCH_DATE = """() => {
+  window.ilChanges = []; window.ilClicks = [];
+  let last = null;
+  const look = () => {
+    const shown = document.querySelector('.monitor-value');
+    const text = shown ? shown.textContent : null;
+    if (text !== last) { window.ilChanges.push([performance.now(), text]); last = text; }
+    requestAnimationFrame(look);
+  };
+  look();
+  document.addEventListener('click', () => window.ilClicks.push(performance.now()), true);
+}"""
+
+
+def answers_on_the_largest_hotel(browser, url: str, seconds: float, repeats: int = 3) -> None:
+    """(d): Pause, Reset and tab switches while the largest allowed hotel plays."""
+    page = browser.new_context(viewport={"width": 1366, "height": 768}).new_page()
+    page.goto(url + LARGEST)
+    play = page.get_by_role("button", name="Play", exact=True)
+    play.wait_for(timeout=120_000)  # a 1000-room hotel warms up first
+    choose(page, "Speed", "1 week/s")
+    page.evaluate(WATCH_DATE)
+
+    def playing_then(click) -> tuple[float, list]:
+        """Play for `seconds`, `click()`; return the click's time and the date's changes
+        after it (page clock, ms)."""
+        play.click()
+        page.wait_for_timeout(seconds * 1000)
+        clicks = page.evaluate("() => window.ilClicks.length")
+        click()
+        page.wait_for_function(f"() => window.ilClicks.length > {clicks}")
+        page.wait_for_timeout(3000)  # long enough to see a late change
+        at = page.evaluate("() => window.ilClicks[window.ilClicks.length - 1]")
+        return at, [c for c in page.evaluate("() => window.ilChanges") if c[0] > at]
+
+    pauses = []
+    for _ in range(repeats):
+        at, changes = playing_then(lambda: page.get_by_role("button", name="Pause",
+                                                            exact=True).click())
+        pauses.append((changes[-1][0] - at) / 1000 if changes else 0.0)
+    print("(d) largest hotel (1000 rooms, 1 week/s): Pause to the day counter's last change: "
+          + ", ".join(f"{p:.2f}" for p in pauses) + f" s (max {max(pauses):.2f} s)")
+    at, changes = playing_then(lambda: page.get_by_role("button", name="Reset",
+                                                        exact=True).click())
+    page.get_by_text("Day 0, 00:00").first.wait_for(timeout=120_000)
+    changes = [c for c in page.evaluate("() => window.ilChanges") if c[0] > at]
+    new = next(c[0] for c in changes if c[1] == "Day 0, 00:00")
+    old = [c[0] for c in changes if c[0] < new]
+    print(f"    Reset to the old hotel's last change: "
+          f"{(old[-1] - at) / 1000 if old else 0.0:.2f} s; "
+          f"new hotel (a 150-day warm-up of 1000 rooms) on the page: {(new - at) / 1000:.2f} s")
+    play.click()
+    page.wait_for_timeout(seconds * 1000)
+    # (tab, what shows it has answered, what shows its view whole)
+    for tab, answered, whole in (
+            ("Inspector", ".interlodge-post", ".interlodge-post"),
+            # the comparison's controls at once; its two hotels once built (first time only)
+            ("Compare", ".interlodge-compare-controls", ".compare-date"),
+            ("Hotel", ".interlodge-floor-plan", ".interlodge-floor-plan")):
+        start = time.perf_counter()
+        page.get_by_role("tab", name=tab).click()
+        page.locator(answered).first.wait_for(timeout=60_000)
+        first = time.perf_counter() - start
+        page.locator(whole).first.wait_for(timeout=60_000)
+        print(f"    tab switch to {tab} while playing: answered after {first:.2f} s, its view "
+              f"whole after {time.perf_counter() - start:.2f} s")
+    page.context.close()
 
 
 def date(page) -> str:
@@ -143,16 +225,19 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=5.0, help="seconds of play per figure")
     parser.add_argument("--sessions", type=int, default=10, help="sessions playing at once")
     parser.add_argument("--no-browser", action="store_true", help="only the in-process part")
+    parser.add_argument("--only-answers", action="store_true",
+                        help="only (d): Pause, Reset and tab switches on the largest hotel")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))  # app.py, when run from a checkout without installing
-    in_process(args.seconds)
+    if not args.only_answers:
+        in_process(args.seconds)
     from app_components.server_process import CHROMIUM
 
     if not args.no_browser:
         if not CHROMIUM.exists():
             print(f"(b), (c) skipped: {CHROMIUM} is absent")
         else:
-            in_browser(args.seconds, args.sessions)
+            in_browser(args.seconds, args.sessions, args.only_answers)
     return 0
 
 

@@ -133,6 +133,10 @@ def test_comparison_steps_both_hotels_together():
                              HotelSettings("redesign", 3, SMALL)))
     _, rc = solara.render(solara.Column(children=[ComparisonControls(simulation),
                                                   Comparison(simulation)]), handle_error=False)
+    deadline = time.monotonic() + 30  # the two hotels are built in a thread: the tab answers
+    while not html(rc, "compare-date") and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert html(rc, "compare-date") == ["Day 0, 00:00"]
     for _ in range(25):  # one Step (and one Play) for both
         button(rc, "Step").click()
     assert [m.day for m in simulation.models] == [1, 1]
