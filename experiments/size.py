@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 SECONDS_PER_ROOM_DAY = 15e-6
 SECONDS_PER_RUN = 0.15
 # memory, resident set sizes measured on the same machine
-MAIN_MB = 220  # the main process with the command line, pandas, pyarrow and dask imported
+MAIN_MB = 280  # the main process: its peak RSS during a 64-run factorial was 277 MB
 WORKER_MB = 150  # a worker process once the model is imported
 WORKER_MB_PER_DAY = 0.008  # a run's history and daily table (+10 to +16 MB in 2,150 days)
 BYTES_PER_POINT = 420  # a design point listed in the main process (325 B) and its run ids
@@ -95,7 +95,7 @@ def describe(found: Estimate, days: int) -> str:
 
 def _duration(hours: float) -> str:
     if hours < 1 / 60:
-        return "under a minute"
+        return f"about {max(1, round(hours * 3600))} seconds"
     if hours < 1:
         minutes = round(hours * 60)
         return f"about {minutes} minute{'' if minutes == 1 else 's'}"
