@@ -75,8 +75,11 @@ def test_two_workers_give_the_same_numbers_as_one(reference, tmp_path):
 def test_a_dask_local_cluster_gives_the_same_numbers(reference, tmp_path):
     from dask.distributed import Client, LocalCluster
 
+    # the scheduler's HTTP server on a free port: 8787 may be taken (another cluster, or
+    # tests/test_experiments_dask_local.py holding it)
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+                      dashboard_address=None, scheduler_kwargs={"dashboard_address": ":0"}
+                      ) as cluster, Client(cluster) as client:
         run_into(tmp_path, small_experiment(), client.get_executor(pure=False))
     pd.testing.assert_frame_equal(numbers(tmp_path), numbers(reference))
 
