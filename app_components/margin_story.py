@@ -97,7 +97,7 @@ def bridge_template() -> dict:
     bars = alt.Chart(TABLE).mark_bar().encode(
         y=alt.Y("channel:N", title=None, sort=alt.SortField("change", order="descending")),
         x=alt.X("change:Q", title="margin points gained (+) or lost (-)",
-                axis=alt.Axis(format="+.1%")),
+                axis=alt.Axis(format="+.2~%")),
         color=alt.Color("kind:N", title="channel", legend=alt.Legend(orient="bottom"),
                         scale=alt.Scale(domain=["direct", "market"],
                                         range=["#1d4ed8", "#b45309"])),
