@@ -44,10 +44,12 @@ def choose(page: Page, label: str, option: str) -> None:
 
 
 def open_room(browser, app_url) -> tuple[Page, str]:
-    """An instructor opens a room at the quickest pace and the shortest time-out."""
+    """An instructor opens a room at the quickest pace and a 20 s time-out: the shortest
+    (10 s) left a busy test machine too little time to click an answer before the rule
+    decided, and the test is about who decides, not about speed."""
     instructor = new_page(browser, LAPTOP)
     instructor.goto(app_url + "workshop")
-    choose(instructor, "Time to answer", "10")
+    choose(instructor, "Time to answer", "20")
     choose(instructor, "Pace", "24")
     instructor.get_by_role("button", name="Open a new room").click(timeout=LONG)
     expect(instructor.get_by_text(re.compile(r"Seats \(0 of \d+ taken\)"))).to_be_visible(
@@ -83,7 +85,7 @@ def test_a_workshop_from_the_first_round_to_the_download(browser, app_url):
     ann.locator(".workshop-option").filter(has_text="3.0 rooms").click()
     expect(ann.get_by_text("3.0 rooms").first).to_be_visible()
 
-    # Bob's question times out (10 s): the agent's rule decides, and his page says so
+    # Bob's question times out (20 s): the agent's rule decides, and his page says so
     expect(bob.locator(".decided-for-you").first).to_contain_text("Decided for you",
                                                                   timeout=LONG)
     shoot(bob, "participant-decided-for-you-laptop")
