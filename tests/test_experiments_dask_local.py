@@ -89,7 +89,10 @@ def test_dasks_race_on_a_cancelled_run_is_kept_out_of_the_terminal():
                                  (type(error), error, error.__traceback__))
 
     try:
-        asyncio.run(cascade())
+        # in a thread of its own: a browser test earlier in the session may leave Playwright's
+        # loop marked as running in this thread, where asyncio.run refuses to start
+        with cf.ThreadPoolExecutor(1) as thread:
+            thread.submit(asyncio.run, cascade()).result()
     except cf.InvalidStateError as race:  # what Dask's loop logs
         assert not _CancelledRunFinished().filter(record(race))
     else:
