@@ -23,6 +23,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import gc
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import sys
 import threading
@@ -250,10 +251,28 @@ def process_pool(workers: int | None = None) -> Iterator[tuple[cf.Executor, int]
     # command line starts fast), and each worker importing Mesa itself would cost a second
     # of CPU and unshared memory
     context.set_forkserver_preload(["experiments.evaluators", "model.hotel"])
+    start_fork_server_outside_working_directory()
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                 initializer=start_worker,
                                 initargs=(os.getpid(),)) as pool:
         yield pool, 2 * workers
+
+
+def start_fork_server_outside_working_directory() -> None:
+    """Start the fork server without the working directory on its sys.path. Python 3.12's
+    fork server ignores the main process's sys.path and runs with `-c`, so a folder named
+    `model/` or `experiments/` where the command is run (even an empty one, a namespace
+    package) would be what it preloads, and every worker would inherit that broken module.
+    Safe-path mode (`PYTHONSAFEPATH`, Python 3.11+) leaves the working directory out."""
+    saved = os.environ.get("PYTHONSAFEPATH")
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        multiprocessing.forkserver.ensure_running()
+    finally:
+        if saved is None:
+            del os.environ["PYTHONSAFEPATH"]
+        else:
+            os.environ["PYTHONSAFEPATH"] = saved
 
 
 def start_worker(main_pid: int) -> None:
