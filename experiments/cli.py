@@ -8,6 +8,7 @@ ends with one line on stderr and exit code 2, before anything runs or is written
 from __future__ import annotations
 
 import argparse
+import concurrent.futures as cf
 import importlib
 import sys
 
@@ -55,6 +56,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"interlodge {args.command}: interrupted", file=sys.stderr)
         return 130
+    except cf.BrokenExecutor as error:
+        # a worker killed from outside (out of memory, kill -9) under a command that keeps
+        # its runs in memory (story, validate, bridge); experiments save theirs and say so
+        print(f"interlodge {args.command}: a worker process stopped ({error}); nothing was "
+              f"lost but this command's results: run it again, with --workers 1 to see a "
+              f"run's own error", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

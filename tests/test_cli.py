@@ -97,3 +97,18 @@ def test_same_seed_same_file(tmp_path):
     for path in paths:
         assert main(["run", "--days", "8", "--seed", "5", *SMALL, "--out", str(path)]) == 0
     assert paths[0].read_bytes() == paths[1].read_bytes()
+
+
+def test_a_worker_killed_under_a_command_in_memory_is_one_line_exit_1(monkeypatch, capsys):
+    from concurrent.futures.process import BrokenProcessPool
+
+    import experiments.bridge_command
+
+    def killed(*args, **kwargs):
+        raise BrokenProcessPool("A process in the process pool was terminated abruptly")
+
+    monkeypatch.setattr(experiments.bridge_command, "run_scenarios", killed)
+    assert main(["bridge", "--preset", "redesign", "--seeds", "2"]) == 1
+    said = capsys.readouterr().err
+    assert said.count("\n") == 1 and "a worker process stopped" in said
+    assert "--workers 1" in said and "Traceback" not in said
