@@ -19,6 +19,7 @@ from app_components.playback import Playback
 from app_components.presence import PageWatch, Presence
 from app_components.share import Share, query_of
 from app_components.workshop import WorkshopPage
+from model import HOURS_PER_DAY
 
 # Projector first (1280x720 and 1366x768 show controls, monitors, plan and the margin charts
 # without scrolling the page): a slim app bar, tight paddings, the controls in a column of
@@ -71,7 +72,7 @@ def Page():
         step = GUIDED_SEQUENCE[index]
         hotel.playing.value = False
         hotel.reset((hotel.settings[0].with_preset(step.preset),))
-        hotel.stop_day = step.stop_day
+        hotel.stop_at = step.stop_day * HOURS_PER_DAY
         hotel.speed.value = step.speed
         lesson_step.value = (index, hotel.generation.value)
         tab.value = 0

@@ -13,12 +13,28 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 
-from model.clock import HOURS_PER_DAY, MAINTENANCE_END
+from model import HOURS_PER_DAY, MAINTENANCE_END
 
-EVENING = range(MAINTENANCE_END, HOURS_PER_DAY)  # 17:00 to midnight, the desk on its own
+# the hours told, from the model's day: from when maintenance goes home to the day's end
+# (midnight), the desk on its own; the evening is over when the clock reaches EVENING.stop
+EVENING = range(MAINTENANCE_END, HOURS_PER_DAY)
 REPLAY_SPEED = 0.4  # simulated hours per second: an hour every 2.5 s, slow enough to read
 COMPLAINT_OUTCOMES = {"move", "rebate", "deflect", "call"}
 ROOM_PREFIX = re.compile(r"^room \d+(?:[:,] ?| about)\s*")
+
+
+def clock_time(hour: int) -> str:
+    """An hour of the day in words: '17:00', 'midnight'."""
+    return "midnight" if hour % HOURS_PER_DAY == 0 else f"{hour % HOURS_PER_DAY:02d}:00"
+
+
+EVENING_HOURS = f"{clock_time(EVENING.start)} to {clock_time(EVENING.stop)}"
+REPLAY_PACE = f"an hour every {1 / REPLAY_SPEED:g} s"
+
+
+def evening_end(day: int) -> int:
+    """The hotel time (hours from day 0, 00:00) at which the evening of `day` is over."""
+    return day * HOURS_PER_DAY + EVENING.stop
 
 
 def next_evening(day: int, hour: int) -> int:
@@ -42,21 +58,24 @@ class TickerLine:
 @dataclass
 class EveningTicker:
     """Tells the evening of `day` hour by hour; `after_hour(model)` is called after each
-    hour the hotel steps (under the simulation's lock) and adds that hour's lines."""
+    hour the hotel steps (under the simulation's lock) and adds that hour's lines.
+
+    The evening is over when the clock reaches its end (midnight), not when its last hour
+    (23:00) is told: that hour's events are still on the page, the clock still says 23:00.
+    """
 
     day: int
     lines: list[TickerLine] = field(default_factory=list)
     hours_told: int = 0
+    finished: bool = False
 
     def after_hour(self, model) -> None:
-        if model.day != self.day or model.hour not in EVENING:
-            return
-        self.lines.extend(hour_lines(model))
-        self.hours_told += 1
-
-    @property
-    def finished(self) -> bool:
-        return self.hours_told == len(EVENING)
+        now = model.day * HOURS_PER_DAY + model.hour
+        if now >= evening_end(self.day):
+            self.finished = True
+        elif now >= self.day * HOURS_PER_DAY + EVENING.start:
+            self.lines.extend(hour_lines(model))
+            self.hours_told += 1
 
 
 def hour_lines(model) -> list[TickerLine]:
@@ -148,10 +167,10 @@ def ticker_html(ticker: EveningTicker) -> str:
         + (f'<div class="il-tick-why">{escape(line.why)}</div>' if line.why else "")
         + "</li>" for line in ticker.lines)
     state = ("The evening is over." if ticker.finished else
-             "Playing an hour every 2.5 s..." if ticker.lines or ticker.hours_told else
-             "Starting at 17:00, when maintenance goes home...")
+             f"Playing {REPLAY_PACE}..." if ticker.lines or ticker.hours_told else
+             f"Starting at {clock_time(EVENING.start)}, when maintenance goes home...")
     return (f'<div class="il-ticker-head"><b>Evening replay, day {ticker.day}</b>: '
-            f'17:00 to midnight, what happened and why. {state}</div>'
+            f'{EVENING_HOURS}, what happened and why. {state}</div>'
             f'<div class="il-ticker-box"><ol class="il-ticker">{rows}</ol></div>')
 
 

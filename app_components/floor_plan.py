@@ -14,7 +14,7 @@ from html import escape
 
 import solara
 
-from model.building import ROOM_STATES
+from model import ROOM_STATES
 
 from .hotel_state import Simulation
 

@@ -24,6 +24,7 @@ import solara
 
 from model import (
     ALL_LEVERS,
+    HOURS_PER_DAY,
     PARAMETERS,
     PRESETS,
     InterLodgeModel,
@@ -31,7 +32,7 @@ from model import (
     preset_parameters,
 )
 
-from .evening_replay import EVENING, REPLAY_SPEED, EveningTicker, next_evening
+from .evening_replay import EVENING, REPLAY_SPEED, EveningTicker, evening_end, next_evening
 from .presence import Presence
 from .session_limits import GHOST_MAX_ROOMS, check_cost, staff_for
 
@@ -130,7 +131,9 @@ class Simulation:
         self.settings = settings
         self.presence = presence or Presence()
         self.with_ghost = ghost
-        self.stop_day: int | None = None  # playing pauses at this day (a lesson step's end)
+        # playing pauses at this hotel time (hours from day 0, 00:00): the end of a lesson
+        # step or of the evening replay
+        self.stop_at: int | None = None
         self.stop_note = LESSON_STOP  # said when it does
         # told after every hour the first hotel steps (the evening replay's ticker), or None
         self.narrator = None
@@ -219,7 +222,7 @@ class Simulation:
         models = self._build_all(settings)  # outside the lock: play may go on meanwhile
         with self.lock:
             self.settings, self._models = settings, models
-            self.stop_day, self.stop_note, self.narrator = None, LESSON_STOP, None
+            self.stop_at, self.stop_note, self.narrator = None, LESSON_STOP, None
         self.generation.value += 1
         self.pending.value = settings
         self.input_error.value = None
@@ -227,14 +230,14 @@ class Simulation:
         self.version.value += 1
 
     def replay_evening(self) -> None:
-        """Step to the eve of the next evening (16:00), then play it slowly to midnight with
-        a ticker of what happens (the evening replay); pauses there."""
+        """Step to the eve of the next evening (16:00), then play it slowly to its end
+        (midnight) with a ticker of what happens (the evening replay); pauses there."""
         self.playing.value = False
         with self.lock:
             day = next_evening(self.model.day, self.model.hour)
             # told from now on: a batch of the play loop still under way is told too
             self.narrator = EveningTicker(day)
-            self.stop_day, self.stop_note = day + 1, "the evening replay ends"
+            self.stop_at, self.stop_note = evening_end(day), "the evening replay ends"
         while True:  # hour by hour, so that a click waits at most one hour's step
             with self.lock:
                 if (self.model.day, self.model.hour) >= (day, EVENING.start - 1):
@@ -247,12 +250,12 @@ class Simulation:
         self.playing.value = True
 
     def hours_to_stop(self) -> int | None:
-        """Hours the first hotel may still play before `stop_day`, or None (no stop)."""
-        if self.stop_day is None:
+        """Hours the first hotel may still play before `stop_at`, or None (no stop)."""
+        if self.stop_at is None:
             return None
         with self.lock:
             model = self.model
-            return max(0, self.stop_day * 24 - (model.day * 24 + model.hour))
+            return max(0, self.stop_at - (model.day * HOURS_PER_DAY + model.hour))
 
     def rooms(self) -> int:
         """Rooms of all the hotels stepped, the ghost's included (what the session's speed

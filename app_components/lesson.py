@@ -8,6 +8,8 @@ from typing import NamedTuple
 
 import solara
 
+from .evening_replay import EVENING, REPLAY_PACE, clock_time
+
 LEVER_RULES = {  # lever -> the rules of Six Simple Rules it touches (docs/interlodge-case.md)
     "restructuring": "4, against it",
     "incentives": "4, by removing it",
@@ -148,8 +150,9 @@ def Lesson(on_show: Callable[[int], None], current: int | None = None,
             solara.Button("Evening replay", color="primary", outlined=True,
                           style="width: 300px; flex: none", on_click=on_evening)
             solara.HTML(tag="div", style="font-size: 14px", unsafe_innerHTML=(
-                "Plays your hotel's next evening slowly, an hour every 2.5 s from 17:00, when "
-                "maintenance goes home, to midnight, with a ticker under the floor plan: who "
+                f"Plays your hotel's next evening slowly, {REPLAY_PACE} from "
+                f"{clock_time(EVENING.start)}, when maintenance goes home, to "
+                f"{clock_time(EVENING.stop)}, with a ticker under the floor plan: who "
                 "comes to the desk and why, what the receptionist does, which room the guest "
                 "is moved to, whether anyone can repair. Every line is a decision the hotel's "
                 "people took, with the reason they gave."))

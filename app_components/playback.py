@@ -57,7 +57,7 @@ def play(simulation: Simulation, stop: threading.Event) -> None:
         hours = int(owed)
         left = simulation.hours_to_stop()
         if left == 0:
-            simulation.stop_day = None
+            simulation.stop_at = None
             simulation.message.value = (f"Stopped at day {simulation.model.day}, where "
                                         f"{simulation.stop_note}.")
             simulation.playing.value = False

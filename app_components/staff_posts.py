@@ -7,7 +7,7 @@ routes, technicians' jobs and tonight's on-call technician.
 
 from __future__ import annotations
 
-from model.clock import DAY_SHIFT_START, MAINTENANCE_END, RECEPTION_SHIFTS
+from model import DAY_SHIFT_START, MAINTENANCE_END, RECEPTION_SHIFTS
 
 DESK_HOURS = {shift: f"{hours[0]:02d}:00-{hours[-1] + 1:02d}:00"
               for shift, hours in RECEPTION_SHIFTS.items()}

@@ -19,18 +19,28 @@ _WHERE = {
     "PRESET_DESCRIPTIONS": ".presets",
     "preset_parameters": ".presets",
     "METRICS": ".metrics",
+    "HOURS_PER_DAY": ".clock",
+    "DAY_SHIFT_START": ".clock",
+    "MAINTENANCE_END": ".clock",
+    "RECEPTION_SHIFTS": ".clock",
+    "ROOM_STATES": ".building",
     "InterLodgeModel": ".hotel",
     "margin_bridge": ".bridge",
     "Situation": "agents.context",
 }
 __all__ = [
     "ALL_LEVERS",
+    "DAY_SHIFT_START",
+    "HOURS_PER_DAY",
     "LEVERS",
     "LEVER_SIDE",
+    "MAINTENANCE_END",
     "METRICS",
     "PARAMETERS",
     "PRESETS",
     "PRESET_DESCRIPTIONS",
+    "RECEPTION_SHIFTS",
+    "ROOM_STATES",
     "InterLodgeModel",
     "ParameterError",
     "Parameters",
@@ -44,6 +54,8 @@ if TYPE_CHECKING:
     from agents.context import Situation
 
     from .bridge import margin_bridge
+    from .building import ROOM_STATES
+    from .clock import DAY_SHIFT_START, HOURS_PER_DAY, MAINTENANCE_END, RECEPTION_SHIFTS
     from .hotel import InterLodgeModel
     from .metrics import METRICS
     from .parameters import (

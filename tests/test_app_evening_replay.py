@@ -21,6 +21,8 @@ def told_evening(seed: int) -> tuple[EveningTicker, int, list]:
     simulation.advance(len(EVENING))  # to 23:00, the night audit: the day's row is written
     complaints = model.rows[-1]["complaints"] - before
     moves = [m for m in model.front_desk.moves if m.time % 24 >= EVENING.start]
+    assert not simulation.narrator.finished  # its last hour told, the clock still in it
+    simulation.advance(1)  # midnight
     return simulation.narrator, complaints, moves
 
 
@@ -60,5 +62,23 @@ def test_replay_evening_steps_to_the_eve_and_plays_slowly_to_midnight():
     model = simulation.model
     assert (model.day, model.hour) == (3, EVENING.start - 1)  # tomorrow's eve
     assert simulation.playing.value and simulation.speed.value < 1
-    assert simulation.stop_day == 4 and simulation.hours_to_stop() == 8
+    assert simulation.stop_at == 4 * 24 and simulation.hours_to_stop() == 8
     simulation.playing.value = False
+
+
+def test_the_evening_is_over_when_the_clock_reaches_its_end_not_when_its_last_hour_is_told():
+    """The ticker said "The evening is over." while the clock still showed 23:00."""
+    simulation = Simulation((HotelSettings("baseline", 1),))
+    model = simulation.model
+    ticker = simulation.narrator = EveningTicker(next_evening(model.day, model.hour))
+    simulation.advance(ticker.day * 24 + EVENING.start - 1)  # the eve: 16:00
+    told = []
+    for _ in range(len(EVENING) + 1):  # every hour of the evening, then its end
+        simulation.advance(1)
+        told.append((f"{model.hour:02d}:00", "The evening is over." in ticker_html(ticker),
+                      ticker.finished))
+    last_hour = f"{EVENING[-1]:02d}:00"
+    assert told[-2] == (last_hour, False, False), told  # 23:00 is still the evening
+    assert told[-1] == ("00:00", True, True), told  # over at midnight
+    assert not any(over for _, over, _ in told[:-1]), told
+    assert ticker.hours_told == len(EVENING)

@@ -23,6 +23,9 @@ def test_evening_replay_tells_the_evening_in_time_order_and_stops_at_midnight(ho
     # slowly: the page shows an hour of the evening before it ends
     expect(date).to_have_text(re.compile(r"Day 0, (1[7-9]|2[0-3]):00"), timeout=30_000)
     assert "The evening is over." not in ticker.inner_text()
+    # its last hour (23:00) is still the evening: the ticker says so at midnight, not before
+    expect(date).to_have_text("Day 0, 23:00", timeout=60_000)
+    assert "The evening is over." not in ticker.inner_text()
     expect(ticker).to_contain_text("The evening is over.", timeout=60_000)
     expect(hotel_page.get_by_text("Stopped at day 1, where the evening replay ends.")
            ).to_be_visible(timeout=10_000)
