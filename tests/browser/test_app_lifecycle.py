@@ -59,12 +59,14 @@ def test_pause_answers_and_a_closed_browser_leaves_the_server_idle(browser_type,
 
         # a page hidden (another tab, a closed lid) for the set time pauses its hotel
         button(page, "Play").click()
+        expect(button(page, "Pause")).to_be_visible()  # playing, before the page hides
         page.evaluate("""() => {
             Object.defineProperty(document, 'hidden', {value: true, configurable: true});
             document.dispatchEvent(new Event('visibilitychange'));
         }""")
-        expect(button(page, "Play")).to_be_visible(timeout=10_000)
-        expect(page.get_by_text("Paused: the page was hidden for 2 s.")).to_be_visible()
+        expect(page.get_by_text("Paused: the page was hidden for 2 s.")).to_be_visible(
+            timeout=15_000)
+        expect(button(page, "Play")).to_be_visible()
 
         # close the browser while playing: the server goes back to idle
         page.evaluate("""() => {
