@@ -40,6 +40,7 @@ main.solara-content-main .v-content__wrap > div {{ padding: 4px 8px !important; 
 .il-main {{ flex: 1 1 auto; min-width: 0; }}
 .il-main .v-alert {{ margin-bottom: 4px; padding: 4px 12px; font-size: 14px; }}
 .v-window {{ overflow: visible }}
+.il-stale .v-window {{ opacity: 0.45; transition: opacity 0.3s; }}
 .il-playback .v-btn {{ min-width: 0 !important; padding: 0 10px !important; }}
 .il-main .v-tabs > .v-tabs-bar {{ height: 34px; }}
 @media (max-width: 900px) {{
@@ -70,13 +71,16 @@ def Page():
         """A step of the guided sequence: its preset on the same hotel, playing at its speed
         until its day."""
         step = GUIDED_SEQUENCE[index]
-        hotel.playing.value = False
-        hotel.reset((hotel.settings[0].with_preset(step.preset),))
-        hotel.stop_at = step.stop_day * HOURS_PER_DAY
-        hotel.speed.value = step.speed
-        lesson_step.value = (index, hotel.generation.value)
-        tab.value = 0
-        hotel.playing.value = True
+
+        def play_the_step():
+            hotel.stop_at = step.stop_day * HOURS_PER_DAY
+            hotel.speed.value = step.speed
+            lesson_step.value = (index, hotel.generation.value)
+            hotel.playing.value = True
+
+        if hotel.reset_in_background((hotel.settings[0].with_preset(step.preset),),
+                                     then=play_the_step):
+            tab.value = 0  # the hotel, its warm-up said under Reset
 
     def replay_evening():
         """The lesson's evening replay, on the Hotel tab, where the ticker is."""
@@ -116,7 +120,9 @@ def Page():
                     link = query_of(hotel.settings[0], hotel.model.day)
                 Share(hotel, link)
                 Controls(hotel).key(f"controls-{generation}")
-        with solara.Div(classes=["il-main"]):
+        # while a Reset warms the new hotel up, the old one stays in view, faded
+        warming = tab.value != COMPARE_TAB and hotel.warming.value is not None
+        with solara.Div(classes=["il-main", *(["il-stale"] if warming else [])]):
             if hotel.message.value:
                 solara.Warning(hotel.message.value, dense=True)
             if current_step is not None:
@@ -129,7 +135,8 @@ def Page():
                 with solara.lab.Tab("Compare"):
                     Comparison(comparison)
                 with solara.lab.Tab("Lesson"):
-                    Lesson(on_show=show, current=current_step, on_evening=replay_evening)
+                    Lesson(on_show=show, current=current_step, on_evening=replay_evening,
+                           busy=warming)
 
 
 page = Page

@@ -13,9 +13,10 @@ at once, and the render may need the lock.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
@@ -35,6 +36,8 @@ from model import (
 from .evening_replay import EVENING, REPLAY_SPEED, EveningTicker, evening_end, next_evening
 from .presence import Presence
 from .session_limits import GHOST_MAX_ROOMS, check_cost, staff_for
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_SPEED = 72  # simulated hours per second: three days a second, 18 months in 3 minutes
 MAX_SEED = 2**32 - 1
@@ -75,6 +78,15 @@ class HotelSettings:
         """The same hotel under another preset (lever switches back to the preset's)."""
         kept = {k: v for k, v in self.overrides.items() if k not in ALL_LEVERS}
         return HotelSettings(preset, self.seed, kept)
+
+
+def warming_note(settings: tuple[HotelSettings, ...]) -> str:
+    """What a reset is doing, in words: 'Warming the new hotel up: 150 days of 1000 rooms
+    before the levers go on at day 0...'."""
+    parameters = settings[0].parameters()
+    hotels = "the new hotel" if len(settings) == 1 else f"the {len(settings)} new hotels"
+    return (f"Warming {hotels} up: {parameters['warmup_days']} days of "
+            f"{parameters['rooms']} rooms before the levers go on at day 0...")
 
 
 def parse_seed(text: Any) -> int:
@@ -123,6 +135,8 @@ class Simulation:
         input_error: one line about a bad value in the controls; Reset waits until it is fixed.
         message: one line about anything else that went wrong (a bad page address, a failed
             run), shown until the next Reset.
+        warming: what is being built while a reset warms new hotels up in the background
+            (`reset_in_background`), else None.
     """
 
     def __init__(self, settings: tuple[HotelSettings, ...], message: str | None = None,
@@ -146,6 +160,8 @@ class Simulation:
         self.pending = solara.Reactive(settings)
         self.input_error = solara.Reactive(None)
         self.message = solara.Reactive(message)
+        self.warming = solara.Reactive(None)
+        self._warming_up = False  # a reset's thread is building (guarded by the lock)
 
     @staticmethod
     def _build(settings: HotelSettings) -> InterLodgeModel:
@@ -219,13 +235,51 @@ class Simulation:
     def reset(self, settings: tuple[HotelSettings, ...] | None = None) -> None:
         """Build the hotels afresh from `settings` (default: the pending ones)."""
         settings = settings or self.pending.value
-        models = self._build_all(settings)  # outside the lock: play may go on meanwhile
+        self._install(settings, self._build_all(settings), self.pending.value)
+
+    def reset_in_background(self, settings: tuple[HotelSettings, ...] | None = None,
+                            then: Callable[[], None] | None = None) -> bool:
+        """Stop playing and build the hotels afresh from `settings` (default: the pending
+        ones) in a thread: a big hotel's warm-up takes seconds, and the page keeps answering
+        meanwhile, saying so in `warming`. `then()` runs once the new hotels are on the page.
+        Returns False (and does nothing) while a reset is still under way."""
+        with self.lock:  # one at a time (two quick clicks)
+            if self._warming_up:
+                return False
+            self._warming_up = True
+        settings = settings or self.pending.value
+        drafted = self.pending.value
+        self.warming.value = warming_note(settings)
+        self.playing.value = False
+
+        def build() -> None:
+            try:
+                self._install(settings, self._build_all(settings), drafted)
+            except Exception as error:  # a bug in the model: say so on the page
+                logger.exception("building a hotel failed")
+                self.message.value = f"The new hotel could not be built: {error}"
+                return
+            finally:  # the new hotel is on the page (or the error): the note goes
+                with self.lock:
+                    self._warming_up = False
+                self.warming.value = None
+            if then is not None:
+                then()
+
+        threading.Thread(target=build, name="hotel warm-up", daemon=True).start()
+        return True
+
+    def _install(self, settings: tuple[HotelSettings, ...], models: list[InterLodgeModel],
+                 drafted: tuple[HotelSettings, ...]) -> None:
+        """Put freshly built hotels on the page; changes drafted in the controls since
+        `drafted` (during a warm-up) stay pending."""
         with self.lock:
             self.settings, self._models = settings, models
             self.stop_at, self.stop_note, self.narrator = None, LESSON_STOP, None
         self.generation.value += 1
-        self.pending.value = settings
-        self.input_error.value = None
+        if self.pending.value == drafted:
+            self.pending.value = settings
+            self.input_error.value = None
         self.message.value = None
         self.version.value += 1
 

@@ -131,9 +131,10 @@ def step_banner(step: int | None) -> str:
 
 @solara.component
 def Lesson(on_show: Callable[[int], None], current: int | None = None,
-           on_evening: Callable[[], None] | None = None):
+           on_evening: Callable[[], None] | None = None, busy: bool = False):
     """The lesson text and the guided sequence; `on_show(step)` sets up and plays that step;
-    the `current` step is marked; `on_evening()` starts the evening replay."""
+    the `current` step is marked; `on_evening()` starts the evening replay; while `busy`
+    (a new hotel warms up) the buttons wait."""
     with solara.Column(style="max-width: 980px"):
         solara.Markdown("### A guided sequence for the instructor")
         for index, step in enumerate(GUIDED_SEQUENCE):
@@ -142,13 +143,13 @@ def Lesson(on_show: Callable[[int], None], current: int | None = None,
                             classes=["lesson-step", "lesson-current" if marked else ""]):
                 solara.Button(("\u25b6 " if marked else "") + step.button, color="primary",
                               outlined=not marked, style="width: 300px; flex: none",
-                              on_click=lambda index=index: on_show(index))
+                              on_click=lambda index=index: on_show(index), disabled=busy)
                 solara.HTML(tag="div", unsafe_innerHTML=(
                     ("<b>Current step.</b> " if marked else "") + step.say),
                     style="font-size: 14px")
         with solara.Row(style="align-items: center", gap="12px", classes=["lesson-step"]):
             solara.Button("Evening replay", color="primary", outlined=True,
-                          style="width: 300px; flex: none", on_click=on_evening)
+                          style="width: 300px; flex: none", on_click=on_evening, disabled=busy)
             solara.HTML(tag="div", style="font-size: 14px", unsafe_innerHTML=(
                 f"Plays your hotel's next evening slowly, {REPLAY_PACE} from "
                 f"{clock_time(EVENING.start)}, when maintenance goes home, to "

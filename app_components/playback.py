@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from html import escape
 
 import solara
 
@@ -89,15 +90,12 @@ def Playback(simulation: Simulation, reset_label: str = "Reset"):
         dependencies=[playing, simulation], intrusive_cancel=False)
     pending = simulation.has_pending_changes()
     bad_input = simulation.input_error.value is not None
+    warming = simulation.warming.value  # a reset is building the new hotel: wait for it
     rooms = simulation.rooms()
     fastest = fastest_speed(rooms, SPEEDS)
 
     def step():
         simulation.advance(1)
-
-    def reset():
-        simulation.playing.value = False
-        simulation.reset()
 
     with solara.Column(gap="6px"):
         with solara.Row(gap="4px", classes=["il-playback"]):
@@ -106,13 +104,19 @@ def Playback(simulation: Simulation, reset_label: str = "Reset"):
             if playing:
                 solara.Button("Pause", icon_name="mdi-pause", color=PAUSE_COLOUR,
                               on_click=lambda: simulation.playing.set(False), dark=True)
-            else:
-                solara.Button("Play", icon_name="mdi-play", color=PLAY_COLOUR,
-                              on_click=lambda: simulation.playing.set(True), dark=True)
+            else:  # (disabled, Vuetify's grey: a dark disabled button is white on white)
+                solara.Button("Play", icon_name="mdi-play",
+                              color=None if warming else PLAY_COLOUR,
+                              on_click=lambda: simulation.playing.set(True), dark=not warming,
+                              disabled=bool(warming))
             solara.Button("Step", icon_name="mdi-step-forward", on_click=step,
-                          disabled=playing)
-            solara.Button(reset_label, icon_name="mdi-restore", on_click=reset,
-                          color="primary" if pending else None, disabled=bad_input)
+                          disabled=playing or bool(warming))
+            solara.Button(reset_label, icon_name="mdi-restore",
+                          on_click=lambda: simulation.reset_in_background(),
+                          color="primary" if pending else None, disabled=bad_input or bool(warming),
+                          loading=bool(warming))
+        if warming:
+            Warming(warming)
         solara.Select("Speed (simulated time per second)",
                       values=[label for hours, label in SPEEDS.items() if hours <= fastest],
                       value=SPEEDS.get(min(simulation.speed.value, fastest)),
@@ -121,6 +125,16 @@ def Playback(simulation: Simulation, reset_label: str = "Reset"):
             solara.HTML(tag="div", style="font-size: 12px; color: #4b5563", unsafe_innerHTML=(
                 f"{rooms} rooms in play (with the no-lever twin, if any) play at most "
                 f"{SPEEDS[fastest]} here, so that one session cannot slow everyone's."))
-        if pending and not bad_input:
+        if pending and not bad_input and not warming:
             solara.Info(f"Press {reset_label} to start a new hotel with your changes.",
                         dense=True)
+
+
+@solara.component
+def Warming(note: str):
+    """A reset at work: a spinner and what it builds, until the new hotel is on the page
+    (announced to screen readers as it appears)."""
+    with solara.Row(gap="8px", style="align-items: center", classes=["il-warming"]):
+        solara.v.ProgressCircular(indeterminate=True, size=20, width=3, color="primary")
+        solara.HTML(tag="div", unsafe_innerHTML=escape(note), attributes={"role": "status"},
+                    style="font-size: 14px; font-weight: 600")

@@ -1,6 +1,7 @@
 """The app's components rendered in-process with solara.render (no browser, no server)."""
 
 import re
+import threading
 import time
 from pathlib import Path
 
@@ -41,6 +42,19 @@ def monitors(rc) -> list[str]:
     """The values shown by the monitors, e.g. ['Day 0, 03:00', '61%', ...]."""
     (cards,) = html(rc, "monitors")
     return re.findall(r'class="monitor-value"[^>]*>([^<]*)<', cards)
+
+
+def wait_until(condition, timeout: float = 60.0) -> None:
+    """Wait until `condition()` holds (a reset builds its hotel in a thread)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+def warming_notes(rc) -> list[str]:
+    return [w.unsafe_innerHTML for w in rc.find(solara.widgets.HTML).widgets
+            if (w.attributes or {}).get("role") == "status"]
 
 
 @pytest.fixture
@@ -90,8 +104,44 @@ def test_preset_and_reset_build_the_new_hotel(rendered_page):
     assert rendered_page.find(v.Alert, children=[hint]).widgets
     button(rendered_page, "Step").click()
     button(rendered_page, "Reset").click()
+    wait_until(lambda: not warming_notes(rendered_page))
     assert rendered_page.find(v.CardSubtitle, children=["redesign, seed 0"]).widgets
     assert monitors(rendered_page)[0] == "Day 0, 00:00"
+
+
+def test_reset_says_it_warms_the_hotel_up_and_the_page_answers_meanwhile(rendered_page,
+                                                                          monkeypatch):
+    built, builds = threading.Event(), []  # the warm-up lasts until the test says so
+    build_all = Simulation._build_all
+
+    def slow_build(self, settings):
+        builds.append(settings)
+        built.wait(60)
+        return build_all(self, settings)
+
+    monkeypatch.setattr(Simulation, "_build_all", slow_build)
+    field(rendered_page, v.Select, "Preset").v_model = "redesign"
+    for _ in range(3):
+        button(rendered_page, "Step").click()
+    button(rendered_page, "Reset").click()
+    # at once, before the new hotel is built: what is happening, and nothing to start
+    (note,) = warming_notes(rendered_page)
+    assert note.startswith("Warming the new hotel up") and "100 rooms" in note
+    assert button(rendered_page, "Reset").loading and button(rendered_page, "Reset").disabled
+    assert button(rendered_page, "Play").disabled and button(rendered_page, "Step").disabled
+    assert monitors(rendered_page)[0] == "Day 0, 03:00"  # the old hotel, still on the page
+    rendered_page.find(v.Tabs).widget.v_model = 1  # the page answers: the Inspector tab
+    assert html(rendered_page, "interlodge-post") and warming_notes(rendered_page)
+    button(rendered_page, "Reset").click()  # a second click while it warms up does nothing
+    built.set()
+    wait_until(lambda: not warming_notes(rendered_page))
+    assert rendered_page.find(v.CardSubtitle, children=["redesign, seed 0"]).widgets
+    assert not button(rendered_page, "Play").disabled and not button(rendered_page, "Reset").loading
+    rendered_page.find(v.Tabs).widget.v_model = 0
+    # (rendered by the warm-up's thread, if it is still rendering)
+    wait_until(lambda: html(rendered_page, "monitors"))
+    assert monitors(rendered_page)[0] == "Day 0, 00:00"
+    assert len(builds) == 1
 
 
 def test_bad_seed_gets_a_message_and_reset_waits(rendered_page):
@@ -146,7 +196,8 @@ def test_comparison_steps_both_hotels_together():
     assert len(html(rc, "interlodge-floor-plan")) == 2
     field(rc, v.Select, "Second hotel").v_model = "baseline"
     button(rc, "Restart").click()
-    assert [s.preset for s in simulation.settings] == ["attempt2", "baseline"]
+    wait_until(lambda: [s.preset for s in simulation.settings] == ["attempt2", "baseline"])
+    wait_until(lambda: html(rc, "compare-date") == ["Day 0, 00:00"])
 
 
 def test_lesson_buttons_start_each_step_of_the_sequence():
@@ -163,8 +214,8 @@ def test_a_lesson_step_plays_at_its_speed_and_stops_at_its_day():
     step = GUIDED_SEQUENCE[0]
     rc.find(v.Tabs).widget.v_model = 3  # the Lesson tab
     button(rc, step.button).click()
-    assert "Lesson step 1 of 3: The status quo, plays to day 90." in str(
-        [w.children for w in rc.find(v.Alert).widgets])
+    wait_until(lambda: "Lesson step 1 of 3: The status quo, plays to day 90." in str(
+        [w.children for w in rc.find(v.Alert).widgets]))
     assert button(rc, "Pause")  # playing
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not any(
