@@ -216,7 +216,7 @@ def test_a_lesson_step_plays_at_its_speed_and_stops_at_its_day():
     button(rc, step.button).click()
     wait_until(lambda: "Lesson step 1 of 3: The status quo, plays to day 90." in str(
         [w.children for w in rc.find(v.Alert).widgets]))
-    assert button(rc, "Pause")  # playing
+    wait_until(lambda: any("Pause" in w.children for w in rc.find(v.Btn).widgets))  # playing
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not any(
             "Play" in w.children for w in rc.find(v.Btn).widgets):
