@@ -23,8 +23,10 @@ from model import HOURS_PER_DAY
 
 # Projector first (1280x720 and 1366x768 show controls, monitors, plan and the margin charts
 # without scrolling the page): a slim app bar, tight paddings, the controls in a column of
-# their own (scrolling inside it, Play on top), the hotel beside them; on a phone (under
-# 900 px) the two stack. Tooltips of charts may leave the tab.
+# their own (scrolling inside it, Play on top), the hotel beside them. On a phone (under
+# 900 px) they stack: Play and its card, then the hotel, then the settings (the side column
+# dissolves, so that a participant does not scroll past every lever to see the hotel).
+# Tooltips of charts may leave the tab.
 APP_BAR = 40  # px; Vuetify's 64 px bar took a chart's height off a projector
 PAGE_CSS = f"""
 header.v-app-bar, header.v-app-bar .v-toolbar__content {{ height: {APP_BAR}px !important; }}
@@ -32,21 +34,30 @@ header.v-app-bar .v-toolbar__title {{ font-size: 18px; }}
 main.solara-content-main {{ padding-top: {APP_BAR}px !important; }}
 main.solara-content-main .v-content__wrap > div {{ padding: 4px 8px !important; }}
 .il-layout {{ display: flex; gap: 10px; align-items: flex-start; }}
-.il-controls {{ flex: 0 0 290px; max-height: calc(100vh - {APP_BAR + 20}px); overflow-y: auto;
-               position: sticky; top: 0; }}
-.il-controls .v-card__title {{ padding: 6px 12px 0; font-size: 18px; }}
-.il-controls .v-card__subtitle {{ padding: 0 12px 4px; margin-top: 0 !important; }}
-.il-controls .v-card__text {{ padding: 0 12px 8px; }}
+.il-side {{ flex: 0 0 290px; max-height: calc(100vh - {APP_BAR + 20}px); overflow-y: auto;
+           position: sticky; top: 0; display: flex; flex-direction: column; gap: 8px; }}
+.il-side .v-card__title {{ padding: 6px 12px 0; font-size: 18px; }}
+.il-side .v-card__subtitle {{ padding: 0 12px 4px; margin-top: 0 !important; }}
+.il-side .v-card__text {{ padding: 0 12px 8px; }}
+.il-settings .v-card__title {{ font-size: 16px; }}
 .il-main {{ flex: 1 1 auto; min-width: 0; }}
 .il-main .v-alert {{ margin-bottom: 4px; padding: 4px 12px; font-size: 14px; }}
 .v-window {{ overflow: visible }}
 .il-stale .v-window {{ opacity: 0.45; transition: opacity 0.3s; }}
-.il-playback .v-btn {{ min-width: 0 !important; padding: 0 10px !important; }}
+.il-playback {{ flex-wrap: wrap; }}
+.il-playback .v-btn {{ min-width: 0 !important; padding: 0 8px !important;
+                      letter-spacing: 0.03em; }}
 .il-main .v-tabs > .v-tabs-bar {{ height: 34px; }}
 @media (max-width: 900px) {{
   .il-layout {{ flex-direction: column; }}
-  .il-controls {{ flex-basis: auto; width: 100%; max-height: none; position: static; }}
-  .il-main {{ width: 100%; }}
+  .il-side {{ display: contents; }}
+  .il-controls {{ order: 1; width: 100%; }}
+  .il-main {{ order: 2; width: 100%; }}
+  .il-settings {{ order: 3; width: 100%; }}
+}}
+@media (max-width: 480px) {{  /* the four tabs on one line, no scrolling arrows */
+  .il-main .v-slide-group__prev, .il-main .v-slide-group__next {{ display: none !important; }}
+  .il-main .v-tab {{ min-width: 0 !important; padding: 0 10px !important; font-size: 13px; }}
 }}
 """
 
@@ -106,20 +117,23 @@ def Page():
     step, built = lesson_step.value
     current_step = step if built == generation else None
     with solara.Div(classes=["il-layout"]):
-        # the controls of what the tab shows: one Play for the hotels on screen
-        if tab.value == COMPARE_TAB:
-            with solara.Div(classes=["il-controls"]), solara.Card(
-                    "Compare two hotels", subtitle=" against ".join(
-                        s.label() for s in comparison.settings), margin=0):
-                ComparisonControls(comparison)
-        else:
-            with solara.Div(classes=["il-controls"]), solara.Card(
-                    "Your hotel", subtitle=hotel.settings[0].label(), margin=0):
-                Playback(hotel)
-                with hotel.lock:
-                    link = query_of(hotel.settings[0], hotel.model.day)
-                Share(hotel, link)
-                Controls(hotel).key(f"controls-{generation}")
+        with solara.Div(classes=["il-side"]):
+            # the controls of what the tab shows: one Play for the hotels on screen
+            if tab.value == COMPARE_TAB:
+                with solara.Div(classes=["il-controls"]), solara.Card(
+                        "Compare two hotels", subtitle=" against ".join(
+                            s.label() for s in comparison.settings), margin=0):
+                    ComparisonControls(comparison)
+            else:
+                with solara.Div(classes=["il-controls"]), solara.Card(
+                        "Your hotel", subtitle=hotel.settings[0].label(), margin=0):
+                    Playback(hotel)
+                    with hotel.lock:
+                        link = query_of(hotel.settings[0], hotel.model.day)
+                    Share(hotel, link)
+                with solara.Div(classes=["il-settings"]), solara.Card(
+                        "Settings (a new hotel at Reset)", margin=0):
+                    Controls(hotel).key(f"controls-{generation}")
         # while a Reset warms the new hotel up, the old one stays in view, faded
         warming = tab.value != COMPARE_TAB and hotel.warming.value is not None
         with solara.Div(classes=["il-main", *(["il-stale"] if warming else [])]):

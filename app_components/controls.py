@@ -67,10 +67,10 @@ def ParameterInput(name: str, value: Any, on_value):
         # the value in the label: an always-on thumb label covered the line above
         solara.SliderFloat(f"{name.replace('_', ' ')} {value:.2f}", value=value, min=0.0,
                            max=1.0, step=0.05, on_value=on_value, thumb_label=False)
-    else:
-        solara.InputText(f"{name.replace('_', ' ')} ({spec.unit}, {spec.low:g} to "
-                         f"{spec.high:g})", value=value, on_value=on_value,
-                         continuous_update=False)
+    else:  # 'rotation period (days, 30 to 1095)', not 'rotation period days (days, ...'
+        words = name.replace("_", " ").removesuffix(f" {spec.unit}")
+        solara.InputText(f"{words} ({spec.unit}, {spec.low:g} to {spec.high:g})",
+                         value=value, on_value=on_value, continuous_update=False)
 
 
 @solara.component

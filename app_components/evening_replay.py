@@ -20,7 +20,8 @@ from model import HOURS_PER_DAY, MAINTENANCE_END
 EVENING = range(MAINTENANCE_END, HOURS_PER_DAY)
 REPLAY_SPEED = 0.4  # simulated hours per second: an hour every 2.5 s, slow enough to read
 COMPLAINT_OUTCOMES = {"move", "rebate", "deflect", "call"}
-ROOM_PREFIX = re.compile(r"^room \d+(?:[:,] ?| about)\s*")
+# what a reason starts with that its line already says: 'room 305: ', 'hold 5: '
+SAID_PREFIX = re.compile(r"^(?:room \d+(?:[:,] ?| about)|hold \d+:)\s*")
 
 
 def clock_time(hour: int) -> str:
@@ -100,7 +101,7 @@ def hour_lines(model) -> list[TickerLine]:
             what = (f"{member.name} holds {held} free room{'s' if held != 1 else ''} back from "
                     "sale tonight, to move guests who complain." if held else
                     f"{member.name} holds no room back tonight: every free room is for sale.")
-            lines.append(TickerLine(now, what, d.reason))
+            lines.append(TickerLine(now, what, reason(d)))
     calls = {}  # room -> the technician's answer to reception's call
     for member, d in decided:
         if d.action in ("answer reception's call", "finish planned work"):
@@ -156,8 +157,9 @@ def outcome(action: str, room: int, moves: dict) -> str:
 
 
 def reason(d) -> str:
-    """The decision's reason without the room it starts with (the line names it)."""
-    return ROOM_PREFIX.sub("", d.reason, count=1)
+    """The decision's reason without the room or count it starts with (the line names
+    it)."""
+    return SAID_PREFIX.sub("", d.reason, count=1)
 
 
 def ticker_html(ticker: EveningTicker) -> str:

@@ -89,7 +89,9 @@ def Inspector(simulation: Simulation):
                   on_value=lambda label: set_chosen(choices[label].unique_id))
     solara.HTML(tag="div", classes=["interlodge-post"], unsafe_innerHTML=escape(
         by_id[unique_id]), style="font-size: 18px; font-weight: 600; margin: 4px 0 8px")
-    with solara.Columns([1, 1, 1]):
+    # three cards side by side, stacked on a phone (three columns of a phone cut the words)
+    with solara.Div(style="display: grid; gap: 12px; "
+                          "grid-template-columns: repeat(auto-fit, minmax(240px, 1fr))"):
         for part in ("goals", "resources", "constraints"):
             with solara.Card(part.capitalize(), margin=0):
                 solara.HTML(tag="div", unsafe_innerHTML=bullet_list(context[part]))

@@ -103,8 +103,9 @@ class LessonStep(NamedTuple):
 WEEK_PER_SECOND = 168
 GUIDED_SEQUENCE = (
     LessonStep("baseline", "1. The status quo", WEEK_PER_SECOND, 90,
-               "Plays three months at 1 week/s and stops. Point at the yellow held rooms and "
-               "the orange work orders; switch on X-ray to show the defects nobody reports. "
+               "Plays three months at 1 week/s and stops. Point at the yellow held rooms (R) and "
+               "the orange rooms with a known defect, waiting for maintenance; switch on "
+               "X-ray to show the defects nobody reports. "
                "Open the Inspector on a housekeeper and then on the evening receptionist: "
                "each behaves sensibly given their context. Then play the Evening replay "
                "below."),

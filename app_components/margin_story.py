@@ -23,6 +23,10 @@ WINDOW_DAYS = 30
 THIS, GHOST = "this hotel", "same seed, no lever"
 MIN_BRIDGE_DAYS = 30  # a shorter bridge is mostly noise
 SMALL_CHANGE = 0.0005  # channels below 0.05 points are left out of the bridge chart
+KIND_WORDS = {  # the bridge's kinds of channel, in a participant's words (model/bridge.py)
+    "direct": "the staff's own decisions",  # rooms released, discounts, rebates, costs
+    "market": "the guests' answer",  # demand, returning guests, a rate set by reputation
+}
 
 
 def rolling_margin(rows: list[dict], window: int = WINDOW_DAYS) -> pd.Series:
@@ -89,6 +93,7 @@ def bridge_records(rows: list[dict], ghost_rows: list[dict]) -> list[dict]:
     except ValueError:  # no revenue yet: no margin to explain
         return []
     bridge = bridge[bridge["change"].abs() >= SMALL_CHANGE].reset_index()
+    bridge["kind"] = bridge["kind"].map(KIND_WORDS)
     return bridge.round(5).to_dict("records")
 
 
@@ -96,12 +101,14 @@ def bridge_records(rows: list[dict], ghost_rows: list[dict]) -> list[dict]:
 def bridge_template() -> dict:
     bars = alt.Chart(TABLE).mark_bar().encode(
         y=alt.Y("channel:N", title=None, sort=alt.SortField("change", order="descending")),
+        # points of margin, not per cent of something: '+0.5 pt'
         x=alt.X("change:Q", title="margin points gained (+) or lost (-)",
-                axis=alt.Axis(format="+.2~%")),
-        color=alt.Color("kind:N", title="channel", legend=alt.Legend(orient="bottom"),
-                        scale=alt.Scale(domain=["direct", "market"],
+                axis=alt.Axis(labelExpr="format(datum.value * 100, '+.2~f') + ' pt'")),
+        color=alt.Color("kind:N", title="what moved it", legend=alt.Legend(orient="bottom"),
+                        scale=alt.Scale(domain=list(KIND_WORDS.values()),
                                         range=["#1d4ed8", "#b45309"])),
-        tooltip=["channel:N", "kind:N", alt.Tooltip("change:Q", format="+.2%")])
+        tooltip=[alt.Tooltip("channel:N", title="what"), alt.Tooltip("kind:N", title="by"),
+                 alt.Tooltip("change:Q", title="margin points", format="+.2%")])
     return bars.properties(title="Where the gap comes from (since day 0)", width=WIDTH - 80,
                            height=HEIGHT).to_dict()
 

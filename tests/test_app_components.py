@@ -11,6 +11,7 @@ import solara
 
 import app
 from app_components.comparison import Comparison, ComparisonControls
+from app_components.controls import Controls
 from app_components.floor_plan import floor_plan_html, floor_plan_svg
 from app_components.hotel_state import HotelSettings, Simulation
 from app_components.inspector import Inspector
@@ -142,6 +143,14 @@ def test_reset_says_it_warms_the_hotel_up_and_the_page_answers_meanwhile(rendere
     wait_until(lambda: html(rendered_page, "monitors"))
     assert monitors(rendered_page)[0] == "Day 0, 00:00"
     assert len(builds) == 1
+
+
+def test_settings_say_each_unit_once():
+    simulation = Simulation((HotelSettings("redesign"),))
+    _, rc = solara.render(Controls(simulation), handle_error=False)
+    labels = [w.label for w in rc.find(v.TextField).widgets]
+    assert "rotation period (days, 30 to 1095)" in labels  # was 'rotation period days (days'
+    assert not [label for label in labels if re.search(r"(\w+) \(\1\b", label)], labels
 
 
 def test_bad_seed_gets_a_message_and_reset_waits(rendered_page):

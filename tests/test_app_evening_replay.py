@@ -44,6 +44,8 @@ def test_the_ticker_tells_every_complaint_and_move_of_the_evening_in_time_order(
                 ", held in reserve" if move.held else "")
             assert any(f"room {move.from_room} " in w and said in w for w in whats), move
         assert all(line.why for line in ticker.lines if "comes to the desk" in line.what)
+        # the line says the room or the count: its reason does not start with it again
+        assert not any(re.match(r"(room|hold) \d+", line.why) for line in ticker.lines)
         told_complaints += complaints
         told_moves += len(moves)
         html = ticker_html(ticker)

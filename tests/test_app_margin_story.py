@@ -6,7 +6,7 @@ import pytest
 from conftest import SMALL_HOTEL as SMALL
 
 from app_components.hotel_state import HotelSettings, Simulation
-from app_components.margin_story import bridge_records, period_margin, rolling_margin
+from app_components.margin_story import KIND_WORDS, bridge_records, period_margin, rolling_margin
 from app_components.monitors import margin_figure
 
 
@@ -37,6 +37,6 @@ def test_the_bridge_explains_the_gap_to_the_twin_once_a_month_has_passed():
     simulation.advance(24 * 20)
     records = bridge_records(simulation.model.rows, simulation.ghost.rows)
     gap = period_margin(simulation.model.rows) - period_margin(simulation.ghost.rows)
-    assert records and {r["kind"] for r in records} <= {"direct", "market"}
+    assert records and {r["kind"] for r in records} <= set(KIND_WORDS.values())
     shown = sum(r["change"] for r in records)  # channels under 0.05 points left out
     assert shown == pytest.approx(gap, abs=0.0005 * 20)

@@ -66,6 +66,15 @@ def test_projector_shows_controls_monitors_plan_and_margin_charts(browser, app_u
         # Solara's corner banner covered the bridge chart's corner
         expect(page.get_by_text("runs on Solara")).to_have_count(0)
         page.screenshot(path=str(RESULTS / f"app-layout-{viewport['width']}.png"))
+        # the comparison's three buttons fit its column (Restart was cut at its right edge)
+        page.get_by_role("tab", name="Compare").click()
+        controls = page.locator(".il-controls")
+        expect(controls).to_contain_text("Compare two hotels")
+        expect(button(controls, "Restart")).to_be_visible()
+        column = box(page, controls)
+        for name in ("Play", "Step", "Restart"):
+            b = box(page, button(controls, name))
+            assert b["x"] + b["width"] <= column["x"] + column["width"] - 4, (name, b, column)
     finally:
         page.context.close()
 
@@ -80,7 +89,20 @@ def test_phone_stacks_the_page_and_keeps_play_whole(browser, app_url):
         controls, hotel = box(page, page.locator(".il-controls")), box(page, page.locator(
             ".il-main"))
         assert hotel["y"] >= controls["y"] + controls["height"] - 1  # stacked, not side by side
+        # Play's card, then the hotel, then the settings: a participant does not scroll past
+        # every lever to see the hotel
+        settings = box(page, page.locator(".il-settings"))
+        assert settings["y"] >= hotel["y"] + hotel["height"] - 1, (hotel, settings)
         assert box(page, page.locator(".interlodge-floor-plan"))["width"] >= 340
+        for tab in ("Hotel", "Inspector", "Compare", "Lesson"):  # no tab hidden behind arrows
+            on_screen(page, f"{tab} tab", page.get_by_role("tab", name=tab))
         page.screenshot(path=str(RESULTS / "app-layout-390.png"), full_page=True)
+        # the inspector's goals, resources and constraints stack (three columns cut words)
+        page.get_by_role("tab", name="Inspector").click()
+        cards = [box(page, page.locator(".v-card", has=page.locator(
+            ".v-card__title", has_text=re.compile(f"^{part}$")))) for part in (
+            "Goals", "Resources", "Constraints")]
+        assert all(card["width"] >= 300 for card in cards), cards
+        assert cards[0]["y"] < cards[1]["y"] < cards[2]["y"], cards
     finally:
         page.context.close()
