@@ -4,8 +4,9 @@ machine (`--dask local`), that starts, runs and ends without noise.
 Dask merges calls it thinks identical unless told `pure=False`; we tell it. What ends quietly
 means: the scheduler of a LocalCluster takes a free port (Dask's default 8787 may be taken by
 another cluster), its workers ignore Ctrl-C (the main process saves the finished runs and
-closes them in order), and a known race in Dask's executor, which logs a traceback when a run
-finishes just after evaluate cancelled it, stays out of the terminal.
+closes them in order), Dask's log lines about its own races at shutdown are not shown, and
+the races of Dask's executor, which logs a traceback when a run finishes or is being
+fetched just as evaluate cancels it, stay out of the terminal.
 """
 
 from __future__ import annotations
@@ -41,12 +42,14 @@ def dask_executor(address: str, workers: int | None = None
     if address == "local":
         # no dashboard, and the scheduler's HTTP server (health checks) on a free port: by
         # default it takes 8787, which a second cluster on the machine finds taken (a warning,
-        # then an unclosed socket at exit); worker logs below ERROR are Dask's business (a
-        # run cancelled by Ctrl-C is a WARNING), our own lines say what happened
+        # then an unclosed socket at exit); Dask's own log lines are its business, our own
+        # lines say what happened (a run's error is in runs.parquet): below CRITICAL they are
+        # races at shutdown, such as a worker whose heartbeat finds the scheduler just closed
+        # (an ERROR with a traceback) or the scheduler failing to fetch a run just cancelled
         cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
                                processes=True, dashboard_address=None,
                                scheduler_kwargs={"dashboard_address": ":0"},
-                               silence_logs=logging.ERROR, preload=[__name__])
+                               silence_logs=logging.CRITICAL, preload=[__name__])
         client = Client(cluster)
     else:
         try:
@@ -70,14 +73,16 @@ def dask_executor(address: str, workers: int | None = None
 
 
 class _CancelledRunFinished(logging.Filter):
-    """Drops one record: Dask's executor setting the result of a run that evaluate cancelled
-    (at Ctrl-C, a full disk, a broken pool) and that finished in the meantime. The result is
-    unwanted, the run is not stored and runs again on resume; Dask logs it with a traceback
-    (an InvalidStateError in distributed/cfexecutor.py) although nothing went wrong."""
+    """Drops the records of Dask's executor about a run that evaluate cancelled (at Ctrl-C,
+    a full disk, a broken pool): setting the result of one that finished in the meantime (an
+    InvalidStateError), or fetching the result of one that the cancellation just removed
+    from the scheduler (a CancelledError), both raised in distributed/cfexecutor.py. The run
+    is not stored and runs again on resume; Dask logs each with a traceback although nothing
+    went wrong."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         error = record.exc_info[1] if record.exc_info else None
-        if not isinstance(error, cf.InvalidStateError):
+        if not isinstance(error, cf.InvalidStateError | cf.CancelledError):
             return True
         frames = error.__traceback__
         while frames is not None:

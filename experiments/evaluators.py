@@ -41,6 +41,7 @@ from tqdm import tqdm
 from model import preset_parameters
 
 from .experiment import RunSpec
+from .interrupts import Interrupt
 from .outcomes import summarise
 from .simulation import run_hotel, warm_up_key
 
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
     from .store import ExperimentStore
 
 MAX_SHARED = 16  # runs at most sent together to share a warm-up
+INTERRUPT_CHECK_SECONDS = 0.2  # how late Ctrl-C may be seen while no run finishes
 # run_hotel(parameters, days, seed, warm_ups) -> daily table; replaceable to test failures
 Simulator = Callable[[dict, int, int, dict | None], pd.DataFrame]
 Scenario = tuple[str, dict[str, Any], int]  # (preset, overrides, days)
@@ -123,7 +125,8 @@ def evaluate(runs: Iterable[RunSpec], on_result: Callable[[RunResult], None],
 
     progress: a progress bar on stderr (runs done, failed, rate, time left) over `total`.
     On an interruption (Ctrl-C, a broken pool) the unfinished runs are cancelled and the
-    exception propagates; every result already handed to `on_result` stays there.
+    exception propagates; every result already handed to `on_result` stays there. Ctrl-C
+    is taken between waits (experiments.interrupts), never inside the executor's code.
     """
     tally = Tally()
     todo = sharing_warm_ups(runs, group_size(total or 0, max_in_flight))
@@ -131,25 +134,36 @@ def evaluate(runs: Iterable[RunSpec], on_result: Callable[[RunResult], None],
                dynamic_ncols=True)
     bar.set_postfix(failed=0, refresh=False)
     pending: dict[cf.Future, list[RunSpec]] = {}
-    try:
-        _top_up(pending, todo, executor, simulator, max_in_flight)
-        while pending:
-            completed, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
-            for future in completed:
-                for result in _results(future, pending.pop(future)):
-                    on_result(result)
-                    if result.status == "ok":
-                        tally.done += 1
-                    else:
-                        tally.failed += 1
-                        bar.set_postfix(failed=tally.failed, refresh=False)
-                    bar.update()
+    with Interrupt() as interrupt:
+        try:
             _top_up(pending, todo, executor, simulator, max_in_flight)
-    finally:
-        for future in pending:
-            future.cancel()
-        bar.close()
+            while pending:
+                # with a timeout, so that Ctrl-C is seen also while every run takes long
+                completed, _ = cf.wait(pending, timeout=INTERRUPT_CHECK_SECONDS,
+                                       return_when=cf.FIRST_COMPLETED)
+                _hand_over(completed, pending, on_result, tally, bar)
+                interrupt.check()
+                _top_up(pending, todo, executor, simulator, max_in_flight)
+            interrupt.check()  # a Ctrl-C is never lost, even one during the last submission
+        finally:
+            for future in pending:
+                future.cancel()
+            bar.close()
     return tally
+
+
+def _hand_over(completed: set[cf.Future], pending: dict[cf.Future, list[RunSpec]],
+               on_result: Callable[[RunResult], None], tally: Tally, bar: tqdm) -> None:
+    """Give each result of the `completed` submissions to `on_result`, and count it."""
+    for future in completed:
+        for result in _results(future, pending.pop(future)):
+            on_result(result)
+            if result.status == "ok":
+                tally.done += 1
+            else:
+                tally.failed += 1
+                bar.set_postfix(failed=tally.failed, refresh=False)
+            bar.update()
 
 
 def run_experiment(experiment: Experiment, store: ExperimentStore, executor: cf.Executor,
