@@ -32,7 +32,13 @@ from .output import check_writable_file, check_writable_folder, resume_command
 from .report import write_report
 from .simulation import parse_assignments, simulate
 from .size import check_size, describe
-from .store import CannotWrite, ExperimentStore, claim_folder, recorded_root_seed
+from .store import (
+    CannotWrite,
+    ExperimentStore,
+    claim_folder,
+    recorded_root_seed,
+    stored_run_ids,
+)
 
 RUN_SUMMARY = ("gross_margin", "occupancy", "adr", "held_rooms", "complaints_per_room_night",
                "rebate_share", "housekeeper_report_rate", "maintenance_response_hours",
@@ -72,9 +78,11 @@ def _run(experiment: Experiment, args) -> int:
         raise ValueError("--workers sizes a local pool; a Dask cluster has its own workers")
     local = args.dask in (None, "local")
     workers = (args.workers or os.cpu_count() or 1) if local else None
-    size = check_size(experiment, workers, args.allow_large)  # a typo costs a line, not days
     check_writable_folder(args.out)  # a read-only folder or a full disk: before, not after
     claim_folder(args.out, experiment, args.resume)  # refuses before any worker starts
+    # a typo costs a line, not days; a resumed experiment is sized on the runs it has left
+    size = check_size(experiment, workers, args.allow_large,
+                      stored_run_ids(args.out, unreadable_ok=True) if args.resume else ())
     if not args.quiet:
         print(f"interlodge {args.command}: {describe(size, experiment.days)}",
               file=sys.stderr)

@@ -9,6 +9,8 @@ measured costs, below; it errs long, since the machine may be shared.
 from __future__ import annotations
 
 import os
+from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -37,39 +39,50 @@ MAX_MEMORY_SHARE = 0.8  # of this machine's memory
 
 @dataclass(frozen=True)
 class Estimate:
-    """What an experiment will take: CPU hours; wall hours on `workers` local workers (None
+    """What an experiment will take: its runs still to do (all of them unless resumed; of
+    `total` in the design), their CPU hours and wall hours on `workers` local workers (None
     on a Dask cluster, whose size is not known before it starts); memory on this machine."""
 
     runs: int
     cpu_hours: float
     workers: int | None
     memory_mb: float
+    total: int
 
     @property
     def hours(self) -> float | None:
         return None if self.workers is None else self.cpu_hours / self.workers
 
 
-def estimate(experiment: Experiment, workers: int | None) -> Estimate:
-    """The estimate for `experiment` on `workers` local processes (None: a Dask cluster)."""
+def estimate(experiment: Experiment, workers: int | None, stored: Collection[str] = ()
+             ) -> Estimate:
+    """The estimate for `experiment` on `workers` local processes (None: a Dask cluster),
+    for the runs not among `stored` (run ids: what a resumed session skips)."""
     base = experiment.base_parameters()
-    run_seconds = 0.0
-    for point in experiment.design.points:
+    replicates = experiment.design.replicates
+    # replicates stored, by point, from ids "p<point>-r<replicate>"
+    done = Counter(int(run_id[1:run_id.index("-")]) for run_id in stored)
+    runs, run_seconds = 0, 0.0
+    for index, point in enumerate(experiment.design.points):
         parameters = base | point
         room_days = parameters["rooms"] * (parameters["warmup_days"] + experiment.days)
-        run_seconds += SECONDS_PER_RUN + SECONDS_PER_ROOM_DAY * room_days
-    runs = experiment.total_runs
-    memory = MAIN_MB + BUFFER_MB + BYTES_PER_POINT * runs / 1e6
+        runs += replicates - done[index]
+        run_seconds += ((replicates - done[index])
+                        * (SECONDS_PER_RUN + SECONDS_PER_ROOM_DAY * room_days))
+    total = experiment.total_runs
+    memory = MAIN_MB + BUFFER_MB + BYTES_PER_POINT * total / 1e6
     if workers is not None:
         memory += workers * (WORKER_MB + WORKER_MB_PER_DAY
                              * (base["warmup_days"] + experiment.days))
-    return Estimate(runs, run_seconds * experiment.design.replicates / 3600, workers, memory)
+    return Estimate(runs, run_seconds / 3600, workers, memory, total)
 
 
-def check_size(experiment: Experiment, workers: int | None, allow_large: bool) -> Estimate:
-    """The estimate; raises ValueError (one line: the estimate, the limit passed and the way
-    to go ahead) when the experiment is above a limit and `allow_large` is false."""
-    found = estimate(experiment, workers)
+def check_size(experiment: Experiment, workers: int | None, allow_large: bool,
+               stored: Collection[str] = ()) -> Estimate:
+    """The estimate for the runs not among `stored`; raises ValueError (one line: the
+    estimate, the limit passed and the way to go ahead) when they are above a limit and
+    `allow_large` is false."""
+    found = estimate(experiment, workers, stored)
     machine_mb = _machine_memory_mb()
     above = []
     if found.runs > MAX_RUNS:
@@ -89,7 +102,9 @@ def describe(found: Estimate, days: int) -> str:
     plural = "" if found.workers == 1 else "s"
     where = (f"{_duration(found.hours)} on {found.workers} worker{plural}"
              if found.hours is not None else "on a Dask cluster, divided among its workers")
-    return (f"{found.runs:,} runs of {days} days: {_duration(found.cpu_hours)} of CPU "
+    left = (f" left ({found.total - found.runs:,} of {found.total:,} stored)"
+            if found.runs < found.total else "")
+    return (f"{found.runs:,} runs of {days} days{left}: {_duration(found.cpu_hours)} of CPU "
             f"time ({where}) and {found.memory_mb / 1024:.1f} GB of memory here")
 
 

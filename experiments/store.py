@@ -101,7 +101,7 @@ class ExperimentStore:
         # per pair of parts, for the command to report
         self.resume_notes = (check_parts(self.folder, self._parts, checksummed) if resume
                              else [])
-        self._finished = _stored_run_ids(self.folder)
+        self._finished = stored_run_ids(self.folder)
         self._next_part = 1 + max((_part_number(p) for p in part_files(self.folder / RUNS)),
                                   default=0)
         self._session = {"started": _now(), "ended": None, "executor": executor,
@@ -341,10 +341,17 @@ def _lock(folder: Path):
     return file
 
 
-def _stored_run_ids(folder: Path) -> set[str]:
+def stored_run_ids(folder: Path, *, unreadable_ok: bool = False) -> set[str]:
+    """The ids of the runs stored in `folder`. unreadable_ok: a part that does not read
+    counts as holding no runs (for an estimate made before --resume checks the parts: it
+    will delete that part and run its runs again); else it raises."""
     ids: set[str] = set()
-    for part in part_files(folder / RUNS):
-        ids.update(pd.read_parquet(part, columns=["run_id"])["run_id"])
+    for part in part_files(Path(folder) / RUNS):
+        try:
+            ids.update(pd.read_parquet(part, columns=["run_id"])["run_id"])
+        except (OSError, ValueError, pa.ArrowException):
+            if not unreadable_ok:
+                raise
     return ids
 
 

@@ -2,14 +2,26 @@
 with its estimated time and memory and the way to go ahead (--allow-large)."""
 
 import re
+from itertools import islice
 
 import pytest
+from conftest import SMALL_HOTEL
 
 import experiments.commands as commands
+import experiments.size as size
 from experiments.cli import main
-from experiments.designs import grid
+from experiments.designs import factorial, grid
+from experiments.evaluators import execute
 from experiments.experiment import Experiment
 from experiments.size import SECONDS_PER_ROOM_DAY, SECONDS_PER_RUN, estimate
+from experiments.store import ExperimentStore
+from model import LEVERS
+
+SMALL = [word for name, value in SMALL_HOTEL.items() for word in ("--set", f"{name}={value}")]
+
+
+def not_needed(parameters, days, seed, warm_ups):
+    raise RuntimeError("not run: the test needs stored runs, not their numbers")
 
 
 @pytest.fixture
@@ -67,3 +79,37 @@ def test_the_estimate_counts_every_room_day_of_every_run():
     assert found.cpu_hours == pytest.approx(3 * sum(per_run) / 3600)
     assert found.hours == pytest.approx(found.cpu_hours / 2)
     assert estimate(experiment, workers=None).hours is None  # a Dask cluster's size is unknown
+
+
+def test_a_resumed_experiment_is_sized_on_the_runs_it_has_left(
+        no_workers, tmp_path, capsys, monkeypatch):
+    """32 runs, above a limit of 16: refused as a new experiment, but with 20 of them
+    stored, --resume has 12 left and goes ahead (up to the workers)."""
+    experiment = Experiment(factorial(LEVERS, 2), days=5, root_seed=3,
+                            fixed=dict(SMALL_HOTEL))
+    out = tmp_path / "out"
+    with ExperimentStore(out, experiment) as store:  # a session stopped after 20 runs
+        for spec in islice(experiment.runs(), 20):
+            store.add(execute(spec, simulator=not_needed))  # a failed run is stored too
+    monkeypatch.setattr(size, "MAX_RUNS", 16)
+    arguments = ["factorial", "--replicates", "2", "--days", "5", "--seed", "3", *SMALL,
+                 "--workers", "1", "--out", str(out), "--resume"]
+    assert main(arguments) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("interlodge factorial: 12 runs of 5 days left (20 of 32 stored): "
+                          "about "), err
+    assert err.endswith("workers would start now\n"), err
+    assert main([*arguments[:-3], "--out", str(tmp_path / "new")]) == 2
+    assert "32 runs of 5 days: about" in capsys.readouterr().err
+
+
+def test_the_estimate_of_a_resumed_experiment_counts_the_runs_left():
+    design = grid({"rooms": [40, 80]}, replicates=3)
+    experiment = Experiment(design, days=100, root_seed=1)
+    warm_up = experiment.base_parameters()["warmup_days"]
+    per_run = {rooms: SECONDS_PER_RUN + SECONDS_PER_ROOM_DAY * rooms * (warm_up + 100)
+               for rooms in (40, 80)}
+    # point 0 has 40 rooms, point 1 has 80; stored: two of the first, one of the second
+    found = estimate(experiment, workers=1, stored={"p0-r0", "p0-r2", "p1-r1"})
+    assert (found.runs, found.total) == (3, 6)
+    assert found.cpu_hours == pytest.approx((per_run[40] + 2 * per_run[80]) / 3600)
