@@ -104,9 +104,12 @@ def _run(experiment: Experiment, args) -> int:
               f"--resume", file=sys.stderr)
         raise
     except CannotWrite as error:
-        print(f"interlodge {command}: {error}; {error.stored} of {experiment.total_runs} runs "
-              f"are kept there" + (f" ({error.lost} finished but not saved: they will run "
-                                   f"again)" if error.lost else "")
+        kept = (f"all {error.stored} runs are kept there (only the record of the session's "
+                f"end is not)" if error.stored == experiment.total_runs
+                else f"{error.stored} of {experiment.total_runs} runs are kept there")
+        print(f"interlodge {command}: {error}; {kept}"
+              + (f" ({error.lost} finished but not saved: they will run again)"
+                 if error.lost else "")
               + f"; once it takes files again, continue with: "
               f"{resume_command(args.argv, experiment.root_seed)}", file=sys.stderr)
         return 1

@@ -94,8 +94,13 @@ def write_crate(folder: Path, manifest: dict[str, Any]) -> Path:
                              "endTime": session.get("ended")})
     record = crate.metadata.generate()
     temporary = folder / f".{CRATE}.tmp"
-    temporary.write_text(json.dumps(record, indent=2, default=str) + "\n", encoding="utf-8")
-    os.replace(temporary, folder / CRATE)
+    try:
+        temporary.write_text(json.dumps(record, indent=2, default=str) + "\n",
+                             encoding="utf-8")
+        os.replace(temporary, folder / CRATE)
+    except OSError:  # a full disk: the old crate stays whole, the space is given back
+        temporary.unlink(missing_ok=True)
+        raise
     return folder / CRATE
 
 

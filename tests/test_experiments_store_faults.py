@@ -156,6 +156,59 @@ def test_a_full_disk_mid_experiment_says_what_is_kept_and_how_to_resume(full_at,
     assert len(runs) == 16 and runs["run_id"].is_unique and (runs["status"] == "ok").all()
 
 
+@pytest.mark.parametrize("record", ["manifest", "crate"])
+def test_a_full_disk_at_the_final_record_keeps_every_run_and_says_how_to_resume(
+        record, tmp_path, capsys, monkeypatch):
+    """Every run is committed; the disk fills as the session's end is recorded (the last
+    manifest.json, or ro-crate-metadata.json beside it)."""
+    out = tmp_path / "out"
+    full = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    if record == "manifest":
+        replace = store.replace_durably
+
+        def replace_unless_the_end(temporary, path):
+            if json.loads(temporary.read_text())["sessions"][-1]["ended"]:
+                raise full
+            replace(temporary, path)
+
+        monkeypatch.setattr(store, "replace_durably", replace_unless_the_end)
+    else:  # the crate is written as the session starts and as it ends
+        crates, write_text = [], Path.write_text
+
+        def write_half_at_the_end(path, text, *args, **kwargs):
+            if path.name == ".ro-crate-metadata.json.tmp":
+                crates.append(path)
+                if len(crates) == 2:
+                    write_text(path, text[:len(text) // 2], *args, **kwargs)
+                    raise full
+            return write_text(path, text, *args, **kwargs)
+
+        monkeypatch.setattr(Path, "write_text", write_half_at_the_end)
+    assert main([*FACTORIAL, "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err, err
+    seed = read_manifest(out)["root_seed"]
+    assert err.startswith(f"interlodge factorial: cannot write to {out}: No space left on "
+                          f"device; all 16 runs are kept there (only the record of the "
+                          f"session's end is not); once it takes files again, continue "
+                          f"with: "), err
+    command = err.split("continue with: ")[1].strip()
+    assert command == shlex.join(["interlodge", *FACTORIAL, "--out", str(out), "--resume",
+                                  "--seed", str(seed)])
+    assert len(read_runs(out)) == 16 and not list(out.rglob(".*.tmp"))
+    # the manifest is written before the crate: only a full disk at the manifest leaves
+    # the experiment unfinished in it
+    assert (read_manifest(out)["completed"] is None) == (record == "manifest")
+
+    monkeypatch.undo()  # space freed: the command it gave records the end, runs nothing
+    assert main(shlex.split(command)[1:]) == 0
+    assert "16 runs in" in capsys.readouterr().err
+    manifest = read_manifest(out)
+    assert manifest["completed"] and len(manifest["sessions"]) == 2
+    crate = json.loads((out / "ro-crate-metadata.json").read_text())
+    assert {"session 1", "session 2"} <= {entity.get("name") for entity in crate["@graph"]}
+
+
 @pytest.mark.parametrize("code", [errno.EROFS, errno.ENOSPC, errno.EACCES])
 def test_an_out_that_refuses_files_is_refused_before_any_run(code, tmp_path, capsys,
                                                              monkeypatch):
