@@ -107,6 +107,17 @@ class Manager(ContextAgent):
             "lately need that time, and I know {:.0%} of what reception and maintenance need "
             "from them", (slack, defects_per_room, knows), action="grant quota slack"))
 
+    def roster_housekeepers(self, rooms_to_clean: int, quota: float) -> int:
+        """Housekeepers on today's shift: the rooms to clean at the quota, the hotel's labour
+        standard, as every housekeeping department rosters to the day's rooms."""
+        p, available = self.model.p, len(self.model.housekeepers)
+        needed = min(available, max(1, round(rooms_to_clean / quota)))
+        options = {n: n * p.housekeeper_wage for n in range(1, available + 1)}
+        return self.choose(Situation(
+            "housekeeping roster", options, "EUR in wages today", needed,
+            "{} rooms to clean at {:.1f} rooms a shift: {} housekeepers of {}",
+            (rooms_to_clean, quota, needed, available), action="roster housekeepers"))
+
     # --- maintenance ---------------------------------------------------------------------
     def evening_cover_value(self) -> tuple[float, float, float]:
         """What an evening of cover would save, as far as I know the front desk's evenings:
@@ -147,6 +158,21 @@ class Manager(ContextAgent):
         return self.model.random.random() < self.knowledge_of("front office")
 
     # --- front office --------------------------------------------------------------------
+    def roster_evening_desk(self, booked_arrivals: int, minimum: int) -> int:
+        """Receptionists on tonight's shift, when arrivals check in: one for every
+        `desk_arrivals_per_receptionist` arrivals on the books this morning, never fewer than
+        `minimum`. Late arrivals and walk-ins are not on the books: the desk meets them with
+        whoever is on."""
+        p, available = self.model.p, len(self.model.receptionists)
+        needed = min(available, max(minimum, math.ceil(
+            booked_arrivals / p.desk_arrivals_per_receptionist)))
+        options = {n: n * p.receptionist_wage for n in range(1, available + 1)}
+        return self.choose(Situation(
+            "desk roster", options, "EUR in wages today", needed,
+            "{} arrivals booked for tonight at {:g} a receptionist: {} on the evening shift",
+            (booked_arrivals, p.desk_arrivals_per_receptionist, needed),
+            action="roster the evening desk"))
+
     def insists_on_work_orders(self) -> bool:
         """A work order for every complaint, as often as I know what maintenance needs."""
         return self.model.random.random() < self.knowledge_of("maintenance")

@@ -15,6 +15,7 @@ from .outcomes import mean_of, outcome, window
 from .validation import FINAL, margin_gain, pattern, per_complaint
 
 WHOLE_RUN = (0, 540)
+AFTER_WARM_UP = (150, 540)  # the leverage is read where the hotel has settled in its market
 
 
 def pooled(tables: list[pd.DataFrame], days: tuple[int, int]) -> pd.DataFrame:
@@ -58,6 +59,34 @@ def status_quo_figures(results):
                     f"{occupancy:.1%}, margin {gross:.1%}, payroll {payroll:.1%}; busiest tenth: "
                     f"{held:.1f} rooms held, {refused:.1f} late arrivals turned away or "
                     f"discounted a night")
+
+
+def operating_leverage(weaker: list[pd.DataFrame], reference: list[pd.DataFrame],
+                       stronger: list[pd.DataFrame], days=AFTER_WARM_UP) -> dict[str, float]:
+    """How much gross operating profit moves for a move of net revenue, as the industry
+    defines it (GOP change / revenue change as RevPAR moves): the same hotels, same seeds, in
+    a weaker and a stronger market, relative changes taken against the reference (arc)."""
+    totals = {}
+    for name, tables in (("weaker", weaker), ("reference", reference), ("stronger", stronger)):
+        table = pooled(tables, days)
+        revenue = table["net_revenue"].sum()
+        totals[name] = (revenue, revenue - table["costs"].sum())
+    (rev_lo, gop_lo), (rev, gop), (rev_hi, gop_hi) = totals.values()
+    revenue_change, gop_change = (rev_hi - rev_lo) / rev, (gop_hi - gop_lo) / gop
+    return {"revenue_change": revenue_change, "gop_change": gop_change,
+            "leverage": gop_change / revenue_change}
+
+
+@pattern(20, "Operating leverage of the status quo",
+         "baseline in a market 10% weaker and 10% stronger (market_demand x 0.9, x 1.1; same "
+         "seeds, days 150-540): gross operating profit moves 1.5 to 2 times as much as net "
+         "revenue (brief §3)")
+def status_quo_leverage(results):
+    arc = operating_leverage(results["demand -10%"], results["baseline"],
+                             results["demand +10%"])
+    return (1.5 <= arc["leverage"] <= 2.0,
+            f"leverage {arc['leverage']:.2f}: operating profit {arc['gop_change']:+.1%} for net "
+            f"revenue {arc['revenue_change']:+.1%} from the weaker to the stronger market")
 
 
 @pattern(14, "Attempt 1 (restructuring) fails",

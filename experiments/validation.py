@@ -37,6 +37,11 @@ SCENARIOS: dict[str, Scenario] = {
     "redesign e0": ("redesign", {"reputation_demand_elasticity": 0.0}, DEFAULT_DAYS),
     "75 rooms": ("baseline", {"rooms": 75}, DEFAULT_DAYS),
     "120 rooms": ("baseline", {"rooms": 120}, DEFAULT_DAYS),
+    # the status quo's operating leverage: the same hotel in a market 10% weaker or stronger
+    "demand -10%": ("baseline", {"market_demand": 0.9 * PARAMETERS["market_demand"].default},
+                    DEFAULT_DAYS),
+    "demand +10%": ("baseline", {"market_demand": 1.1 * PARAMETERS["market_demand"].default},
+                    DEFAULT_DAYS),
     "quota 13": ("baseline", {"housekeeper_quota": 13}, 180),
     "quota 16": ("baseline", {"housekeeper_quota": 16}, 180),
     "few defects": ("baseline", {"defect_rate": 0.03}, 180),

@@ -16,8 +16,6 @@ if TYPE_CHECKING:
     from .hotel import InterLodgeModel
     from .market import Arrival
 
-RECEPTION_SHIFTS_PER_DAY = {"morning": 1, "evening": 2, "night": 1}  # per 100 rooms
-
 
 class Move(NamedTuple):
     """A guest moved by reception: when (model hour), from and to which room, and whether the
@@ -46,12 +44,17 @@ class FrontDesk:
             arrivals.setdefault(arrival.hour, []).append(arrival)
         self.arrivals = arrivals
         self.moves = []
-        scale = max(1, round(hotel.p.rooms / 100))
+        # round the clock, one receptionist a shift per hundred rooms at least; the evening
+        # shift, when arrivals check in, as the front-office manager rosters it to the bookings
+        cover = max(1, round(hotel.p.rooms / 100))
+        booked = sum(not arrival.late for due in arrivals.values() for arrival in due)
+        sizes = {"morning": cover, "night": cover, "evening": hotel.manager_of(
+            "front office").roster_evening_desk(booked, cover)}
         # a small roster covers every shift, some working a double one
         pool = hotel.random.sample(hotel.receptionists, len(hotel.receptionists))
         first = 0
-        for shift, per_hundred in RECEPTION_SHIFTS_PER_DAY.items():
-            n = per_hundred * scale
+        for shift in c.RECEPTION_SHIFTS:
+            n = sizes[shift]
             self.roster[shift] = [pool[(first + k) % len(pool)] for k in range(n)]
             first += n
 
@@ -63,11 +66,9 @@ class FrontDesk:
                 return self.roster.get(shift) or self.hotel.receptionists[:1]
         return self.hotel.receptionists[:1]
 
-    def paid_shifts(self) -> float:
-        """Reception shifts paid today: the desk's hours grow with the hotel's rooms (a small
-        hotel shares or shortens its second evening shift, a large one adds part-time cover),
-        while the roster keeps whole receptionists on every shift."""
-        return sum(RECEPTION_SHIFTS_PER_DAY.values()) * self.hotel.p.rooms / 100.0
+    def paid_shifts(self) -> int:
+        """Reception shifts paid today: today's roster."""
+        return sum(len(people) for people in self.roster.values())
 
     def pressure(self) -> float:
         """Arrivals still due this hour per receptionist on duty."""

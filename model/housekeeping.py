@@ -1,5 +1,5 @@
-"""Housekeeping's day shift: the rooms to clean, split into sections among enough
-housekeepers for the quota, each paid for her shift and its overtime."""
+"""Housekeeping's day shift: the rooms to clean, split into sections among the housekeepers
+the manager rosters for them at the quota, each paid for her shift and its overtime."""
 
 from __future__ import annotations
 
@@ -35,9 +35,9 @@ class Housekeeping:
             housekeeper.route = []
         if not to_clean:
             return
-        slack = hotel.manager_of("housekeeping").grant_quota_slack()
-        self.quota = max(1.0, p.housekeeper_quota - slack)
-        n = min(len(hotel.housekeepers), max(1, round(len(to_clean) / self.quota)))
+        manager = hotel.manager_of("housekeeping")
+        self.quota = max(1.0, p.housekeeper_quota - manager.grant_quota_slack())
+        n = manager.roster_housekeepers(len(to_clean), self.quota)
         on_duty = hotel.random.sample(hotel.housekeepers, n)
         start = hotel.now
         for i, housekeeper in enumerate(on_duty):

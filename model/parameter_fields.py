@@ -89,6 +89,14 @@ class HotelFields:
     housekeepers: int = spec(8, 1, 300, "people", group="hotel",
         doc="Housekeepers on the roster (day shift).",
         source="calibrated: enough for the quota at the market's occupancy")
+    desk_arrivals_per_receptionist: float = spec(15.0, 1.0, 200.0,
+        "booked arrivals per receptionist", group="hotel",
+        doc="The front desk's labour standard: the front-office manager rosters one evening "
+            "receptionist for this many arrivals on the books (at least one a shift per 100 "
+            "rooms round the clock).",
+        source="assumption: hotels roster to the day's forecast; with the status quo's "
+               "bookings the evening desk keeps its two receptionists on an average night "
+               "(docs/calibration.md)")
     technicians: int = spec(2, 1, 100, "people", group="hotel",
         doc="Maintenance technicians (day shift).", source="assumption")
     # --- demand and price --------------------------------------------------------------
@@ -186,25 +194,33 @@ class HotelFields:
         group="economics", doc="Mean compensation for an incident (rebate, refund, voucher).",
         source="brief §4: 0.2 to 1.0 times the rate; calibrated within it: baseline rebates "
                "2 to 5% of room revenue")
-    variable_cost_per_room: float = spec(22.0, 0.0, 1000.0, "EUR per occupied room-night",
-        group="economics", doc="Laundry, amenities, energy for an occupied room.",
-        source="calibrated: baseline gross margin 20 to 30% (brief §3)")
-    fixed_costs_per_day: float = spec(450.0, 0.0, 1e6, "EUR per day per 100 rooms",
-        group="economics", doc="Other operating costs of the hotel unit per day.",
-        source="calibrated: baseline gross margin 20 to 30% (brief §3)")
+    variable_cost_per_room: float = spec(28.0, 0.0, 1000.0, "EUR per occupied room-night",
+        group="economics",
+        doc="Laundry, amenities, energy, distribution (commissions, card fees) for an "
+            "occupied room.",
+        source="calibrated with fixed_costs_per_day: baseline gross margin 20 to 30% and "
+               "operating leverage 1.5 to 2 (brief §3; docs/calibration.md)")
+    fixed_costs_per_day: float = spec(100.0, 0.0, 1e6, "EUR per day per 100 rooms",
+        group="economics",
+        doc="Other operating costs of the hotel unit per day, whatever its occupancy.",
+        source="calibrated with variable_cost_per_room: baseline gross margin 20 to 30% and "
+               "operating leverage 1.5 to 2 (brief §3): fixed costs can be at most about "
+               "the margin, and managers, maintenance and the desk's round-the-clock cover "
+               "make up most of them (docs/calibration.md)")
     receptionist_wage: float = spec(120.0, 0.0, 5000.0, "EUR per shift", group="economics",
-        doc="Cost of a receptionist's shift; the desk pays 4 shifts a day per 100 rooms.",
+        doc="Cost of a receptionist's shift; the desk pays the shifts rostered each day.",
         source="brief §4: payroll about a third of revenue")
     housekeeper_wage: float = spec(105.0, 0.0, 5000.0, "EUR per shift", group="economics",
         doc="Cost of a housekeeper's shift; overtime is paid 1.5 times.",
         source="brief §4: payroll about a third of revenue")
     technician_wage: float = spec(150.0, 0.0, 5000.0, "EUR per shift", group="economics",
         doc="Cost of a technician's shift.", source="brief §4: payroll about a third of revenue")
-    manager_wage: float = spec(210.0, 0.0, 5000.0, "EUR per day per 100 rooms",
+    manager_wage: float = spec(150.0, 0.0, 5000.0, "EUR per day per 100 rooms",
         group="economics",
         doc="Cost of a manager per day in a 100-room hotel; it scales with the rooms (a small "
             "unit pays its managers less or shares them).",
-        source="brief §4: payroll about a third of revenue")
+        source="brief §4: payroll about a third of revenue; about 55,000 EUR a year with "
+               "charges, a department head of an economy hotel (docs/calibration.md)")
     callout_fee: float = spec(60.0, 0.0, 5000.0, "EUR per evening", group="economics",
         doc="Cost of an evening of on-call maintenance cover (plus overtime when called).",
         source="assumption")

@@ -308,6 +308,38 @@ def test_quota_slack_follows_the_defects_that_came_to_light(hotel):
     assert "0.05 defects a room that came to light" in last(manager).reason
 
 
+def test_housekeepers_are_rostered_to_the_rooms_to_clean_at_the_quota(hotel):
+    manager = hotel.manager_of("housekeeping")  # the small hotel has 3 housekeepers
+    assert manager.roster_housekeepers(29, 15.0) == 2  # 1.9 shifts of work
+    assert last(manager).action == "roster housekeepers"
+    assert last(manager).reason == "29 rooms to clean at 15.0 rooms a shift: 2 housekeepers of 3"
+    assert manager.roster_housekeepers(29, 12.0) == 2  # slack granted: 2.4 shifts
+    assert manager.roster_housekeepers(34, 12.0) == 3  # 2.8 shifts
+    assert manager.roster_housekeepers(100, 15.0) == 3  # nobody else to call in
+    assert manager.roster_housekeepers(2, 15.0) == 1
+
+
+def test_the_evening_desk_is_rostered_to_the_bookings(hotel):
+    manager = hotel.manager_of("front office")  # the small hotel has 3 receptionists
+    assert manager.roster_evening_desk(31, 1) == 3  # 31 / 15 a receptionist, rounded up
+    assert last(manager).action == "roster the evening desk"
+    assert last(manager).reason == ("31 arrivals booked for tonight at 15 a receptionist: 3 on "
+                                    "the evening shift")
+    assert manager.roster_evening_desk(16, 1) == 2
+    assert manager.roster_evening_desk(4, 1) == 1
+    assert manager.roster_evening_desk(4, 2) == 2  # never below the round-the-clock cover
+    assert manager.roster_evening_desk(80, 1) == 3  # nobody else to call in
+
+
+def test_the_desk_is_paid_for_the_shifts_it_rosters(hotel):
+    hotel.run_days(5)
+    desk = hotel.front_desk
+    evening = len(desk.roster["evening"])
+    assert desk.paid_shifts() == 2 + evening  # a morning and a night receptionist besides
+    assert hotel.daily_table()["cost_reception_wages"].iloc[-1] == pytest.approx(
+        desk.paid_shifts() * hotel.p.receptionist_wage)
+
+
 def test_evaluation_weighs_reception_rating_only_under_cross_evaluation(small_hotel):
     for cross, expected_weight in ((False, 0.0), (True, 0.5)):
         hotel = InterLodgeModel(rng=11, **(small_hotel | {"cross_evaluation": cross}))

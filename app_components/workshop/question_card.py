@@ -27,6 +27,9 @@ QUESTIONS = {
     "quota slack": "How many rooms do you take off each housekeeper's quota today, so that "
                    "checks and reports fit in a shift?",
     "evening cover": "Maintenance goes home at 17:00. Do you arrange cover for this evening?",
+    "housekeeping roster": "How many housekeepers do you roster today for the rooms to clean?",
+    "desk roster": "How many receptionists do you roster for tonight's evening shift, when "
+                   "arrivals check in?",
 }
 UNITS = {"EUR": "EUR-equivalent for you", "min": "min of your shift"}
 MANY_OPTIONS = 8  # beyond this, a slider instead of a button per option
