@@ -112,6 +112,18 @@ class ContextAgent(Agent):
             self._log(situation.action or str(answer), why, values, situation.at)
         return answer
 
+    def choose_by_rule(self, default: Any, why: str | None, values: tuple, at: float | None,
+                       situation: Callable[[], Situation]) -> Any:
+        """`choose` for the decisions taken tens of thousands of times a run (a room's check,
+        a technician's next job): `situation()` builds the Situation only when a seat is
+        attached to read it; without one the rule's `default` is taken and logged (with
+        `why` and `values`, at hour `at`) exactly as `choose` would log it."""
+        if self.seat is not None:
+            return self.choose(situation())
+        if why is not None and default is not None and self.decisions.maxlen:
+            self._log(str(default), why, values, at)
+        return default
+
     def learn(self, action: str, why: str, *values: Any) -> None:
         """Record a lesson: a decision that shapes behaviour for a whole period."""
         self.lessons.append(Decision(self.model.time, action, why, values))

@@ -79,11 +79,14 @@ class Housekeeper(ContextAgent):
 
     def clean_section(self, rooms: list, start: float) -> None:
         """Clean `rooms` in order from hour `start`, checking and reporting as she decides."""
-        model, p, rng = self.model, self.model.p, self.model.random
+        model, p = self.model, self.model.p
+        # uniform(a, b) is a + (b - a) * random(): the same numbers without its Python frame
+        draw = model.random.random
         standard = [model.housekeeping.standard_minutes(room) for room in rooms]
-        # a seat sees the shift's rooms on one screen and answers the rooms' checks from it
-        self.choose(Situation("shift", dict(zip((room.number for room in rooms), standard,
-                                                strict=True)), "min", None, None, at=start))
+        if self.seat is not None:  # the rule has nothing to plan: only a seat needs this
+            # a seat sees the shift's rooms on one screen and answers the rooms' checks from it
+            self.choose(Situation("shift", dict(zip((room.number for room in rooms), standard,
+                                                    strict=True)), "min", None, None, at=start))
         remaining = sum(standard)
         used = 0.0
         self.route = []
@@ -91,20 +94,20 @@ class Housekeeper(ContextAgent):
         for room, minutes in zip(rooms, standard, strict=True):
             remaining -= minutes
             began = used
-            used += minutes * rng.uniform(0.85, 1.15)
+            used += minutes * (0.85 + (1.15 - 0.85) * draw())
             slack = p.shift_minutes - used - remaining
             latent = room.latent_defects() if room.defects else ()  # most rooms have none
             today.latent_defects += len(latent)
             now = start + used / 60.0
             if self.decide_to_check(room, slack, now):
-                spent = p.check_minutes * rng.uniform(0.5, 1.5)
+                spent = p.check_minutes * (0.5 + (1.5 - 0.5) * draw())
                 used += spent
                 today.checks += 1
                 today.check_minutes += spent
                 for defect in latent:
-                    if rng.random() < p.defect_visibility and self.decide_to_report(
+                    if draw() < p.defect_visibility and self.decide_to_report(
                             room, slack - p.check_minutes, now):
-                        spent = p.report_minutes * rng.uniform(0.5, 1.5)
+                        spent = p.report_minutes * (0.5 + (1.5 - 0.5) * draw())
                         used += spent
                         today.report_minutes += spent
                         today.reports += 1
@@ -135,7 +138,7 @@ class Housekeeper(ContextAgent):
             default, why = "skip check", ("room {}: I check only about {:.0%} of rooms: my "
                                           "evaluations have not rewarded checks enough")
             values = (room.number, self.check_propensity)
-        return self.choose(Situation(
+        return self.choose_by_rule(default, why, values, now, lambda: Situation(
             "check", {"check equipment": self.model.p.check_minutes, "skip check": 0.0}, "min",
             default, why, values, subject=room.number, at=now)) == "check equipment"
 
@@ -153,10 +156,9 @@ class Housekeeper(ContextAgent):
                                                        "against my quota; I report only about "
                                                        "{:.0%} of what I see")
             values = (room.number, p.report_minutes, self.report_propensity)
-        return self.choose(Situation(
+        return self.choose_by_rule(default, why, values, now, lambda: Situation(
             "report", {"report defect": p.report_minutes, "leave defect unreported": 0.0},
-            "min", default, why, values, subject=room.number, at=now)
-        ) == "report defect"
+            "min", default, why, values, subject=room.number, at=now)) == "report defect"
 
     def productivity(self, uncounted_minutes: float = 0.0) -> float:
         """Housekeeping's own metric: the quota met within the shift (1 = no overtime),

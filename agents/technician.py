@@ -73,7 +73,9 @@ class Technician(ContextAgent):
             start = max(self.busy_until, now)
             order = self.choose_next_job(start)
             if order is None:
-                minutes = model.p.planned_task_minutes * model.random.uniform(0.7, 1.3)
+                # uniform(0.7, 1.3): a + (b - a) * random(), without its Python frame
+                spread = 0.7 + (1.3 - 0.7) * model.random.random()
+                minutes = model.p.planned_task_minutes * spread
                 self.job = "planned work"
             else:
                 minutes = model.maintenance.repair(order, self, start)
@@ -100,7 +102,7 @@ class Technician(ContextAgent):
             why = None if last and last.action == default and last.values[0] == room else (
                 "room {} can wait ({:.0f} h old): planned work keeps my count of orders "
                 "closed up")
-        choice = self.choose(Situation(
+        choice = self.choose_by_rule(default, why, values, now, lambda: Situation(
             "work order", {"repair": self.model.p.repair_minutes, "planned work first": 0.0},
             "min", default, why, values, subject=room, at=now))
         return order if choice == "repair" else None
