@@ -88,8 +88,9 @@ class ContextAgent(Agent):
             self._log(action, why, values, at)
 
     def _log(self, action: str, why: str, values: tuple, at: float | None) -> None:
-        self.decisions.append(Decision(self.model.time if at is None else at, action, why,
-                                       values))
+        # _make is tuple.__new__ itself: the same Decision without the constructor's frame
+        self.decisions.append(Decision._make((self.model.time if at is None else at, action,
+                                              why, values)))
 
     def choose(self, situation: Situation) -> Any:
         """Take the decision in `situation` (log it with its reason) and return the answer:
