@@ -95,11 +95,16 @@ def execute(spec: RunSpec, simulator: Simulator = run_hotel,
                          {}, None)
 
 
+# The last warm-up this process made, kept for the next group it is given: the groups of one
+# seed go to every worker in turn, so each worker warms a seed up once rather than once a group
+# (`run_hotel` keeps one warm-up, a copy of which starts each run: the numbers are a full run's)
+_LAST_WARM_UP: dict = {}
+
+
 def execute_together(specs: list[RunSpec], simulator: Simulator = run_hotel
                      ) -> list[RunResult]:
     """Run `specs` one after the other (in a worker), sharing their warm-ups."""
-    warm_ups: dict = {}
-    return [execute(spec, simulator, warm_ups) for spec in specs]
+    return [execute(spec, simulator, _LAST_WARM_UP) for spec in specs]
 
 
 def sharing_warm_ups(runs: Iterable[RunSpec], size: int) -> Iterator[list[RunSpec]]:

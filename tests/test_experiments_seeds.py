@@ -54,3 +54,24 @@ def test_runs_from_a_shared_warm_up_have_the_numbers_of_runs_alone():
         assert shared.status == single.status == "ok"
         assert shared.daily.equals(single.daily)
         assert pd.Series(shared.summary).equals(pd.Series(single.summary))  # NaN as NaN
+
+
+def test_a_worker_warms_a_seed_up_once_for_the_groups_it_is_given(monkeypatch):
+    # the groups of one seed go to the workers in turn: the next group a worker gets starts
+    # from the warm-up it already has, with the numbers of runs alone
+    from experiments import evaluators
+    from model import InterLodgeModel
+
+    warm_up, made = InterLodgeModel.warm_up.__func__, []
+
+    def counted(cls, *args, **kwargs):
+        made.append(kwargs.get("rng", args[0] if args else None))
+        return warm_up(cls, *args, **kwargs)
+
+    monkeypatch.setattr(InterLodgeModel, "warm_up", classmethod(counted))
+    monkeypatch.setattr(evaluators, "_LAST_WARM_UP", {})
+    runs = list(lever_experiment().runs())[:4]
+    groups = [execute_together(runs[:2]), execute_together(runs[2:])]
+    assert len(made) == 1
+    for shared, spec in zip(groups[0] + groups[1], runs, strict=True):
+        assert shared.daily.equals(execute(spec).daily)
