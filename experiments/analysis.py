@@ -58,6 +58,13 @@ class Analysis:
     morris: pd.DataFrame | None = None
     notes: list[str] = field(default_factory=list)
 
+    @property
+    def summary_days(self) -> int:
+        """The days each per-run value covers: the last `summary_days` of the run, or the
+        whole run when it is shorter."""
+        identity = self.manifest["identity"]
+        return min(identity["summary_days"], identity["days"])
+
 
 def analyse(folder: Path, metric: str = "gross_margin", reference: str | None = None
             ) -> Analysis:

@@ -132,7 +132,7 @@ def print_analysis(args) -> int:
     print(f"{args.folder}: {analysis.design.kind} design, {len(analysis.design.points)} "
           f"points x {identity['replicates']} replicates; {runs.get('ok', 0)} runs ok, "
           f"{runs.get('failed', 0)} failed, of {analysis.manifest['total_runs']}")
-    print(f"{args.metric} over the last {identity['summary_days']} days of each run; "
+    print(f"{args.metric} over the last {analysis.summary_days} days of each run; "
           f"95% interval across runs:")
     rows = analysis.summary[analysis.summary["metric"] == args.metric]
     print(rows[["point_index", "label", "runs", "mean", "ci_low", "ci_high"]]

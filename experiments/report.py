@@ -166,7 +166,7 @@ def _response_figure(analysis: Analysis) -> str:
     axes.plot(rows[factor], rows["mean"], marker="o")
     axes.fill_between(rows[factor], rows["ci_low"], rows["ci_high"], alpha=0.2, linewidth=0)
     axes.set_xlabel(f"{factor} ({PARAMETERS[factor].unit})")
-    axes.set_ylabel(f"{analysis.metric}, last {analysis.manifest['identity']['summary_days']}"
+    axes.set_ylabel(f"{analysis.metric}, last {analysis.summary_days}"
                     f" days")
     axes.grid(alpha=0.3)
     return _figure(analysis.folder, figure, "response.png",
@@ -188,7 +188,7 @@ def _paired_figure(analysis: Analysis) -> str:
     axes.grid(axis="x", alpha=0.3)
     caption = (f"Each scenario against '{reference}': mean difference of "
                f"{analysis.metric} over the last "
-               f"{analysis.manifest['identity']['summary_days']} days, replicate by replicate "
+               f"{analysis.summary_days} days, replicate by replicate "
                f"on the same seeds where they are shared, with 95% intervals over replicates.")
     bridge = ""
     if analysis.bridges is not None:
@@ -237,7 +237,7 @@ def _effects_figure(analysis: Analysis) -> str:
               capsize=3)
     axes.axvline(0, color="black", linewidth=0.8)
     axes.set_xlabel(f"effect on {analysis.metric} (last "
-                    f"{analysis.manifest['identity']['summary_days']} days)")
+                    f"{analysis.summary_days} days)")
     axes.grid(axis="x", alpha=0.3)
     return _figure(analysis.folder, figure, "factorial_effects.png",
                    "Factorial effects with 95% intervals: main effects (blue) are a lever's "
@@ -292,7 +292,7 @@ def _overview(analysis: Analysis) -> str:
         "runs": f"{counts.get('ok', 0)} ok, {counts.get('failed', 0)} failed, of "
                 f"{manifest['total_runs']}",
         "days per run": identity["days"],
-        "per-run values": f"outcomes over the last {identity['summary_days']} days "
+        "per-run values": f"outcomes over the last {analysis.summary_days} days "
                           f"(docs/experiments.md, Outcomes)",
         "root seed": manifest["root_seed"],
         "created": manifest["created"],

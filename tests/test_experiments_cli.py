@@ -54,6 +54,7 @@ def test_report_writes_figures_summary_and_effects(factorial_folder):
     assert len(summary) == 16 * len(OUTCOMES)
     assert (summary.query("metric == 'gross_margin'")["runs"] == 2).all()
     assert summary["runs"].between(0, 2).all()  # a metric may be NaN on every day of a run
+    assert "outcomes over the last 30 days" in html  # runs of 30 days, not the default 90
     effects = pd.read_csv(factorial_folder / "effects.csv")
     assert len(effects) == 4 + 6 and "rotation x cross_evaluation" in set(effects["term"])
 
@@ -64,6 +65,8 @@ def test_analyze_prints_the_table_and_effects(factorial_folder, capsys):
     assert "32 runs ok, 0 failed, of 32" in out and "factorial effects on held_rooms" in out
     assert "incentives x training" in out
     assert "held_rooms: difference from 'none'" in out  # the factorial's baseline cell
+    # runs of 30 days: the per-run values cover them whole, not the default last 90 days
+    assert "held_rooms over the last 30 days of each run" in out
 
 
 def test_analyze_compares_with_the_reference_asked_for(factorial_folder, capsys):
