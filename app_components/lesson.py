@@ -121,6 +121,12 @@ GUIDED_SEQUENCE = (
 )
 
 
+# a step's text beside its button, or under it on a phone (a 70 px column beside it cut it)
+STEP_ROW = "align-items: center; flex-wrap: wrap"
+STEP_BUTTON = "width: 300px; max-width: 100%; flex: none"
+STEP_TEXT = "font-size: 14px; flex: 1 1 280px; min-width: 0"
+
+
 def step_banner(step: int | None) -> str:
     """One line for the hotel view: which step of the lesson is playing and where it stops."""
     if step is None:
@@ -140,18 +146,18 @@ def Lesson(on_show: Callable[[int], None], current: int | None = None,
         solara.Markdown("### A guided sequence for the instructor")
         for index, step in enumerate(GUIDED_SEQUENCE):
             marked = index == current
-            with solara.Row(style="align-items: center", gap="12px",
+            with solara.Row(style=STEP_ROW, gap="12px",
                             classes=["lesson-step", "lesson-current" if marked else ""]):
                 solara.Button(("\u25b6 " if marked else "") + step.button, color="primary",
-                              outlined=not marked, style="width: 300px; flex: none",
+                              outlined=not marked, style=STEP_BUTTON,
                               on_click=lambda index=index: on_show(index), disabled=busy)
                 solara.HTML(tag="div", unsafe_innerHTML=(
                     ("<b>Current step.</b> " if marked else "") + step.say),
-                    style="font-size: 14px")
-        with solara.Row(style="align-items: center", gap="12px", classes=["lesson-step"]):
+                    style=STEP_TEXT)
+        with solara.Row(style=STEP_ROW, gap="12px", classes=["lesson-step"]):
             solara.Button("Evening replay", color="primary", outlined=True,
-                          style="width: 300px; flex: none", on_click=on_evening, disabled=busy)
-            solara.HTML(tag="div", style="font-size: 14px", unsafe_innerHTML=(
+                          style=STEP_BUTTON, on_click=on_evening, disabled=busy)
+            solara.HTML(tag="div", style=STEP_TEXT, unsafe_innerHTML=(
                 f"Plays your hotel's next evening slowly, {REPLAY_PACE} from "
                 f"{clock_time(EVENING.start)}, when maintenance goes home, to "
                 f"{clock_time(EVENING.stop)}, with a ticker under the floor plan: who "

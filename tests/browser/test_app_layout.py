@@ -104,5 +104,12 @@ def test_phone_stacks_the_page_and_keeps_play_whole(browser, app_url):
             "Goals", "Resources", "Constraints")]
         assert all(card["width"] >= 300 for card in cards), cards
         assert cards[0]["y"] < cards[1]["y"] < cards[2]["y"], cards
+        # the lesson's steps: their text under the button, not in a 70 px column beside it
+        page.get_by_role("tab", name="Lesson").click()
+        steps = page.locator(".lesson-step")
+        expect(steps.first).to_be_visible()
+        for step in steps.all():
+            said = box(page, step.locator("div").last)
+            assert said["width"] >= 300 and said["x"] + said["width"] <= 391, said
     finally:
         page.context.close()
