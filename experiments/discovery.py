@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from .designs import Design
-from .outcomes import outcome
+from .outcomes import OUTCOMES, outcome
 from .paired import comparisons, paired_runs
 
 DISCOVERY = "discovery.json"  # the last discovery, for the report
@@ -144,6 +144,11 @@ def _parse(name: str, design: Design) -> tuple[str | None, str, str]:
     if design.policies is not None:
         raise ValueError(f"--outcome {name}: in a policies x uncertainties experiment, give "
                          f"POLICY_gain or POLICY_difference (optionally :OUTCOME)")
+    if head.endswith(("_gain", "_difference")) and name not in OUTCOMES:
+        raise ValueError(f"--outcome {name}: POLICY_gain and POLICY_difference compare the "
+                         f"policies of a policies_x_uncertainties design, and this "
+                         f"{design.kind} design has none; give an outcome of "
+                         f"docs/outcomes.md")
     return None, "", outcome(name).name
 
 

@@ -7,6 +7,7 @@ from experiment_helpers import SMALL_TOML
 
 from experiments.analysis import load_design
 from experiments.cli import main
+from experiments.designs import build_design
 from experiments.discovery import discover, load, world_outcomes
 from experiments.store import read_manifest, read_runs
 
@@ -39,6 +40,15 @@ def test_prim_finds_the_box_where_the_gain_falls_short():
 def test_nothing_to_discover_is_one_clear_line():
     with pytest.raises(ValueError, match="holds in none of the 500 worlds"):
         discover(synthetic_worlds(), "redesign_gain", below=-1.0)
+
+
+def test_a_policys_gain_asked_of_a_design_without_policies_says_so():
+    """As in the docs' robustness example, but on a factorial: one line that says why."""
+    factorial = build_design({"kind": "factorial", "factors": ["training", "rotation"]}, 1)
+    with pytest.raises(ValueError, match=r"--outcome redesign_gain: POLICY_gain and "
+                                         r"POLICY_difference compare the policies .* this "
+                                         r"factorial design has none"):
+        world_outcomes(pd.DataFrame(), factorial, "redesign_gain", "baseline", {})
 
 
 def test_discover_command_on_a_policies_experiment(tmp_path, capsys):
