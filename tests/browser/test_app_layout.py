@@ -8,6 +8,7 @@ Screenshots go to test-results/app-layout-*.png (look at them).
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -25,6 +26,17 @@ def box(page: Page, locator) -> dict:
     found = locator.bounding_box()
     assert found is not None, f"{locator} is not on the page"
     return found
+
+
+def settled(page: Page, locator, timeout: float = 10.0) -> None:
+    """Wait until `locator` stops moving (a tab's slide), at most `timeout` seconds."""
+    last, deadline = None, time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        now = box(page, locator)
+        if now == last:
+            return
+        last = now
+        page.wait_for_timeout(250)
 
 
 def on_screen(page: Page, name: str, locator) -> None:
@@ -108,6 +120,7 @@ def test_phone_stacks_the_page_and_keeps_play_whole(browser, app_url):
         page.get_by_role("tab", name="Lesson").click()
         steps = page.locator(".lesson-step")
         expect(steps.first).to_be_visible()
+        settled(page, steps.first)  # the tab slides in from the right
         for step in steps.all():
             said = box(page, step.locator("div").last)
             assert said["width"] >= 300 and said["x"] + said["width"] <= 391, said
