@@ -110,13 +110,20 @@ class Manager(ContextAgent):
     def roster_housekeepers(self, rooms_to_clean: int, quota: float) -> int:
         """Housekeepers on today's shift: the rooms to clean at the quota, the hotel's labour
         standard, as every housekeeping department rosters to the day's rooms."""
-        p, available = self.model.p, len(self.model.housekeepers)
+        available = len(self.model.housekeepers)
         needed = min(available, max(1, round(rooms_to_clean / quota)))
-        options = {n: n * p.housekeeper_wage for n in range(1, available + 1)}
-        return self.choose(Situation(
-            "housekeeping roster", options, "EUR in wages today", needed,
-            "{} rooms to clean at {:.1f} rooms a shift: {} housekeepers of {}",
-            (rooms_to_clean, quota, needed, available), action="roster housekeepers"))
+        return self.roster("housekeeping roster", available, self.model.p.housekeeper_wage,
+                           needed, "{} rooms to clean at {:.1f} rooms a shift: {} housekeepers "
+                           "of {}", (rooms_to_clean, quota, needed, available),
+                           "roster housekeepers")
+
+    def roster(self, kind: str, available: int, wage: float, needed: int, why: str,
+               values: tuple, action: str) -> int:
+        """Choose how many of `available` staff to put on a shift, each paid `wage`; the rule
+        puts on the `needed` ones (a seat may choose otherwise)."""
+        options = {n: n * wage for n in range(1, available + 1)}
+        return self.choose(Situation(kind, options, "EUR in wages today", needed, why, values,
+                                     action=action))
 
     # --- maintenance ---------------------------------------------------------------------
     def evening_cover_value(self) -> tuple[float, float, float]:
@@ -166,12 +173,11 @@ class Manager(ContextAgent):
         p, available = self.model.p, len(self.model.receptionists)
         needed = min(available, max(minimum, math.ceil(
             booked_arrivals / p.desk_arrivals_per_receptionist)))
-        options = {n: n * p.receptionist_wage for n in range(1, available + 1)}
-        return self.choose(Situation(
-            "desk roster", options, "EUR in wages today", needed,
-            "{} arrivals booked for tonight at {:g} a receptionist: {} on the evening shift",
-            (booked_arrivals, p.desk_arrivals_per_receptionist, needed),
-            action="roster the evening desk"))
+        return self.roster("desk roster", available, p.receptionist_wage, needed,
+                           "{} arrivals booked for tonight at {:g} a receptionist: {} on the "
+                           "evening shift",
+                           (booked_arrivals, p.desk_arrivals_per_receptionist, needed),
+                           "roster the evening desk")
 
     def insists_on_work_orders(self) -> bool:
         """A work order for every complaint, as often as I know what maintenance needs."""
