@@ -10,7 +10,7 @@ import pytest
 import solara
 
 import app
-from app_components.comparison import Comparison, ComparisonControls
+from app_components.comparison import Comparison, ComparisonControls, comparison_specs
 from app_components.controls import Controls
 from app_components.floor_plan import floor_plan_html, floor_plan_svg
 from app_components.hotel_state import HotelSettings, Simulation
@@ -207,6 +207,19 @@ def test_comparison_steps_both_hotels_together():
     button(rc, "Restart").click()
     wait_until(lambda: [s.preset for s in simulation.settings] == ["attempt2", "baseline"])
     wait_until(lambda: html(rc, "compare-date") == ["Day 0, 00:00"])
+
+
+def test_the_comparisons_lead_is_plotted_in_margin_points():
+    simulation = Simulation((HotelSettings("baseline", 3, SMALL),
+                             HotelSettings("attempt2", 3, SMALL)))  # training costs at once
+    simulation.advance(24 * 5)
+    lead, _ = comparison_specs(simulation)
+    first, second = ([sum(r[k] for r in m.rows) for k in ("net_revenue", "costs")]
+                     for m in simulation.models)
+    points = 100 * ((second[0] - second[1]) / second[0] - (first[0] - first[1]) / first[0])
+    assert points != 0
+    assert lead["datasets"]["table"][-1]["lead"] == pytest.approx(points, abs=1e-3)  # 5 days
+    assert lead["layer"][0]["encoding"]["y"]["axis"]["format"] == "+.1f"  # points, not %
 
 
 def test_lesson_buttons_start_each_step_of_the_sequence():
