@@ -110,9 +110,11 @@ class Receptionist(ContextAgent):
         return res
 
     def constraints(self) -> list[str]:
-        cons = ["no power over housekeeping or maintenance",
-                f"{self.model.front_desk.pressure():.1f} arrivals per receptionist this hour: "
-                f"leaving the desk to move a guest is hard when it is busy",
+        pressure = self.model.front_desk.pressure()
+        desk = (f"{pressure:.1f} arrivals per receptionist this hour: leaving the desk to "
+                f"move a guest is hard" if pressure >= 0.5 else
+                "the desk is quiet this hour: I could leave it to move a guest")
+        cons = ["no power over housekeeping or maintenance", desk,
                 f"I feel {self.mood()} after the angry guests I have faced lately; the next one "
                 f"will weigh on me accordingly"]
         if not self.model.maintenance.reachable():

@@ -81,6 +81,15 @@ def test_every_staff_member_explains_itself_in_goals_resources_constraints(small
         assert any(d["action"].startswith("learn") for d in lessons)
 
 
+def test_a_receptionist_says_whether_the_desk_lets_her_leave_it(small_hotel, monkeypatch):
+    hotel = InterLodgeModel(rng=4, **preset_parameters("baseline", small_hotel))
+    receptionist = hotel.receptionists[0]
+    monkeypatch.setattr(hotel.front_desk, "pressure", lambda: 0.0)
+    assert "the desk is quiet this hour" in " ".join(receptionist.constraints())
+    monkeypatch.setattr(hotel.front_desk, "pressure", lambda: 2.5)
+    assert "2.5 arrivals per receptionist this hour" in " ".join(receptionist.constraints())
+
+
 def test_rotation_moves_managers_through_the_functions(small_hotel):
     params = preset_parameters("rotation", small_hotel | {"rotation_period_days": 30})
     hotel = InterLodgeModel(rng=5, **params)
