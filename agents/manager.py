@@ -17,8 +17,6 @@ from .context import ContextAgent, Situation
 from .learning import Evaluation, rating_of
 
 FUNCTIONS = ("front office", "housekeeping", "maintenance")
-LIFETIME_IN_OWN_FUNCTION = 3650.0  # days: managers start as career insiders of one function
-REPORT_DAYS = 30  # the daily reports a manager reads before setting a policy
 QUOTA_SLACK_STEPS = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0)  # rooms a seat may take off the quota
 
 
@@ -36,7 +34,7 @@ class Manager(ContextAgent):
         super().__init__(model)
         self.function = function
         self.days_in = {f: 0.0 for f in FUNCTIONS}
-        self.days_in[function] = LIFETIME_IN_OWN_FUNCTION
+        self.days_in[function] = model.p.manager_days_in_own_function
 
     @property
     def name(self) -> str:
@@ -80,8 +78,8 @@ class Manager(ContextAgent):
         self.function = function
 
     def observed(self, *columns: str) -> list[float]:
-        """Totals of `columns` over the last REPORT_DAYS daily reports (zeros before any)."""
-        reports = self.model.rows[-REPORT_DAYS:]
+        """Totals of `columns` over the daily reports a manager reads (zeros before any)."""
+        reports = self.model.rows[-self.model.p.manager_report_days:]
         return [float(sum([row[c] for row in reports])) for c in columns]  # a list: cheaper
 
     # --- housekeeping --------------------------------------------------------------------
@@ -139,7 +137,7 @@ class Manager(ContextAgent):
         # each complaint costs about the same in rebates and cleaning, whatever its cause
         per_complaint = (money + cleaning) / complaints if complaints else 0.0
         evening, complaints = evening - other, complaints - other
-        days = max(1, len(self.model.rows[-REPORT_DAYS:]))
+        days = max(1, len(self.model.rows[-self.model.p.manager_report_days:]))
         per_evening = evening / days
         # complaints ended by a repair while maintenance was there (Laplace's rule)
         reachable = complaints - evening + evening * covered / days

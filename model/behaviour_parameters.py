@@ -99,6 +99,17 @@ class BehaviourFields(HotelFields):
     initial_responsiveness: float = spec(0.03, 0.0, 1.0, "probability", group="initial",
         doc="Technicians' propensity to drop planned work for reception at the start.",
         source="measured: the baseline's own mean")
+    # --- managers ----------------------------------------------------------------------
+    manager_report_days: int = spec(30, 1, 365, "days", group="behaviour",
+        doc="Daily reports a manager reads before setting a policy (complaints, calls "
+            "answered, costs): the window of what a manager observes.",
+        source="assumption: a month of reports, the hotel's monthly management cycle")
+    manager_days_in_own_function: float = spec(3650.0, 0.0, 20000.0, "days",
+        group="behaviour",
+        doc="Experience a manager starts with in the function they run: career insiders of "
+            "one function, who know it fully (knowledge 1 - exp(-days / "
+            "manager_learning_days)).",
+        source="assumption: about ten years in one function before rotation")
     # --- guests and the market ---------------------------------------------------------
     other_complaint_rate: float = spec(0.01, 0.0, 1.0, "complaints per occupied room-night",
         group="behaviour",

@@ -1,5 +1,7 @@
 """Each agent's decisions follow from its goals, resources and constraints."""
 
+import math
+
 import pytest
 
 from agents.learning import Evaluation, adjust, rating_gain, rating_of
@@ -109,6 +111,19 @@ def test_quota_slack_grows_with_what_the_manager_knows(small_hotel):
     assert manager.grant_quota_slack() == 0.0
     manager.days_in["front office"] = manager.days_in["maintenance"] = 365.0
     assert 0.5 < manager.grant_quota_slack() < 3.0
+
+
+def test_a_manager_reads_the_reports_of_her_window_and_starts_from_her_experience(small_hotel):
+    hotel = InterLodgeModel(rng=5, **small_hotel | {"manager_report_days": 3,
+                                                    "manager_days_in_own_function": 60.0})
+    hotel.run_days(6)
+    manager = hotel.manager_of("front office")
+    assert manager.observed("complaints") == [sum(r["complaints"] for r in hotel.rows[-3:])]
+    assert manager.observed("complaints") != [sum(r["complaints"] for r in hotel.rows)]
+    newcomer = InterLodgeModel(rng=5, **small_hotel | {"manager_days_in_own_function": 60.0})
+    days = 60.0 + newcomer.p.warmup_days  # she has worked through the warm-up too
+    assert newcomer.manager_of("housekeeping").knowledge_of("housekeeping") == pytest.approx(
+        1 - math.exp(-days / newcomer.p.manager_learning_days))
 
 
 # --- market and money ---------------------------------------------------------------------
