@@ -36,12 +36,13 @@ def print_bridge(args) -> int:
 def print_table(bridge: pd.DataFrame) -> None:
     """The bridge as a table: each channel in margin points and its share of the change."""
     change = bridge["change"].sum()
-    print(f"  {'channel':<44}{'kind':<8}{'points':>8}{'share':>9}")
+    width = max(map(len, bridge.index)) + 2
+    print(f"  {'channel':<{width}}{'kind':<8}{'points':>8}{'share':>9}")
     for channel, row in bridge.iterrows():
         share = f"{row['change'] / change:>9.0%}" if change else f"{'-':>9}"
-        print(f"  {channel:<44}{row['kind']:<8}{row['change'] * 100:>+8.2f}{share}")
+        print(f"  {channel:<{width}}{row['kind']:<8}{row['change'] * 100:>+8.2f}{share}")
     for kind in ("direct", "market"):
         part = bridge.loc[bridge["kind"] == kind, "change"].sum()
         share = f"{part / change:>9.0%}" if change else f"{'-':>9}"
-        print(f"  {'all ' + kind + ' channels':<44}{'':<8}{part * 100:>+8.2f}{share}")
+        print(f"  {'all ' + kind + ' channels':<{width}}{'':<8}{part * 100:>+8.2f}{share}")
 

@@ -145,7 +145,8 @@ def incentive_pays(results):
 
 @pattern(17, "The redesign's gain comes mostly through the case's direct channels",
          "days 450-540, all seeds pooled: the margin bridge's direct channels (rooms released, "
-         "discounts, rebates, costs) carry at least half of the redesign's margin change")
+         "reservations housed, discounts, rebates, costs; volume at its contribution) carry "
+         "at least half of the redesign's margin change")
 def direct_channels(results):
     bridge = margin_bridge(pooled(results["redesign"], FINAL),
                            pooled(results["baseline"], FINAL))

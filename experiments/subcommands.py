@@ -206,9 +206,12 @@ def _register_case(subparsers) -> None:
         "bridge", help="decompose a preset's margin change into channels",
         description="Run PRESET and the reference on the same seeds and split the change in "
                     "gross margin over DAYS into channels that add up to it: rooms sold, at "
-                    "their rate less their variable cost (released to late arrivals, late "
-                    "demand, new reservations, returning guests), rate (discounts, list rate), "
-                    "rebates and each cost line, each marked direct or market.")
+                    "their rate less the costs that move with them (variable cost, the wages "
+                    "of housekeepers rostered to the rooms to clean and of the evening desk "
+                    "rostered to the bookings), by who brought them (released to late "
+                    "arrivals, late demand, reservations housed, new reservations' demand, "
+                    "returning guests), rate (discounts, list rate), rebates and each cost "
+                    "line, each marked direct or market.")
     parser.add_argument("--preset", required=True, choices=list(PRESETS),
                         help="the scenario's lever settings")
     parser.add_argument("--reference", default="baseline", choices=list(PRESETS),

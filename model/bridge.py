@@ -11,26 +11,47 @@ and the midpoint rule for a product (exact for two factors) splits it into
     +dR * (C_s + C_r) / (2 R_s R_r)  the revenue channels (dQ = -dR / (R_s R_r)).
 
 Net revenue R = room revenue - rebates; room revenue = room-nights sold N x average rate A,
-split again by the midpoint rule (dN * mean A, mean N * dA). Room-nights sold split into
-those of late arrivals and walk-ins, of returning guests and of new reservations; the late
-ones into what the receptionists' selling (the share of late arrivals sold, that is rooms
-released from the reserve) and what late demand itself contributed. The average rate splits
-into the list rate (which the market's view of the hotel sets) and the discounts conceded at
-the desk. Every split is an identity, so the channels add up to the margin change exactly
-(to rounding).
+split again by the midpoint rule (dN * mean A, mean N * dA). The average rate splits into the
+list rate (which the market's view of the hotel sets) and the discounts conceded at the desk.
+Room-nights sold split by who took them:
 
-Volume is valued at its contribution, as price-volume bridges do: every channel of
-room-nights carries the variable cost of its own rooms (laundry, amenities, energy), so "more
-rooms sold" means rate less variable cost. The variable cost of a room-night is v = variable
-cost / room-nights sold, and d(vN) = dN * mean v + mean N * dv (midpoint rule again): the first
-part goes to the channels that sold the rooms, the second, a change in the cost of a room
-itself, stays in the line "cost: variable". (The first edition left the variable cost of the
-rooms the market sold in its cost line, charging it to the direct channels: a volume effect
-booked as a cost, which understated the market's net share and the staff's.)
+- late arrivals and walk-ins (room-nights = share sold x late demand): "rooms released to
+  late arrivals" is the change in the share the desk sold (rooms released from the reserve)
+  at the mean late demand; "late-arrival demand" is the rest;
+- booked guests (room-nights = share housed x booked demand; a booked arrival is housed, or
+  walked for want of a lettable room, e.g. when rooms are blocked by a known defect):
+  "reservations housed" is the change in the share housed at the mean booked demand (the
+  hotel served more, or less, of the demand it had: direct); of the rest, "rooms sold to
+  returning guests" is the change in their room-nights and "new reservations' demand" what
+  remains (the market sent more, or fewer). The housed share applies to returning guests as
+  well: a returning guest walked counts once, in "reservations housed".
+
+Volume is valued at its contribution, as price-volume bridges do: a cost that moves with the
+work the rooms sold bring goes with the channel that brought them. Each such line is split,
+by the same midpoint rule, into a volume part (the change in work at the mean cost of a unit
+of work, moved to the channels that brought the work) and a rate part (the mean work at the
+change in the cost of a unit, which stays in the cost line: the staff's and managers' own
+decisions, such as quota slack):
+
+- "cost: variable" (laundry, amenities, energy): work = room-nights sold;
+- "cost: housekeeping wages": housekeepers are rostered to the rooms to clean at the quota;
+  work = rooms cleaned = room-nights sold x rooms cleaned per room-night sold. The first
+  factor's change is volume; the second's is the rooms that moves leave to clean
+  ("cost: housekeeping wages, rooms left by moves", direct); the rate part left in the line
+  is the cost of cleaning a room (quota slack, the roster's rounding);
+- "cost: reception wages": the evening shift is rostered to the arrivals on the books, work =
+  booked arrivals at the evening desk's cost of one; the volume part goes to the returning
+  guests' and the new reservations' channels by their booked arrivals (late arrivals and
+  walk-ins are not booked: the rooms released to them bring the desk no shift). The
+  round-the-clock cover and the change in the cost of a booked arrival stay in the line.
+
+(The first edition left the variable cost and the wages of the rooms the market sold in their
+cost lines, charging a volume effect to the direct channels.) Every split is an identity, so
+the channels add up to the margin change exactly (to rounding).
 
 Each channel is "direct" (receptionists' and back office's own decisions: rooms released,
-discounts, rebates, costs) or "market" (guests' response to the hotel's service: new demand
-and a list rate that follow its reputation, past guests who come back).
+reservations housed, discounts, rebates, costs) or "market" (guests' response to the hotel's
+service: new demand and a list rate that follow its reputation, past guests who come back).
 """
 
 from __future__ import annotations
@@ -39,21 +60,31 @@ import pandas as pd
 
 from .economics import COST_ITEMS
 
+RELEASED, LATE_DEMAND = "rooms released to late arrivals", "late-arrival demand"
+HOUSED, NEW_DEMAND = "reservations housed (not walked)", "new reservations' demand"
+RETURNING = "rooms sold to returning guests"
 REVENUE_CHANNELS = {
-    "rooms released to late arrivals": "direct",
-    "late-arrival demand": "market",
-    "rooms sold to new reservations": "market",
-    "rooms sold to returning guests": "market",
+    RELEASED: "direct",
+    LATE_DEMAND: "market",
+    HOUSED: "direct",
+    NEW_DEMAND: "market",
+    RETURNING: "market",
     "discounts to late arrivals": "direct",
     "list rate (reputation)": "market",
     "rebates and compensation": "direct",
 }
-COST_CHANNELS = {f"cost: {item.replace('_', ' ')}": "direct" for item in COST_ITEMS}
+HOUSEKEEPING, MOVES = "cost: housekeeping wages", "cost: housekeeping wages, rooms left by moves"
+COST_CHANNELS = {}
+for _item in COST_ITEMS:
+    COST_CHANNELS[f"cost: {_item.replace('_', ' ')}"] = "direct"
+    if _item == "housekeeping_wages":
+        COST_CHANNELS[MOVES] = "direct"
 CHANNELS = REVENUE_CHANNELS | COST_CHANNELS
 # columns of the daily table the bridge needs
 NEEDED = ("day", "net_revenue", "room_revenue", "rebates", "costs", "rooms_sold",
           "late_arrivals_sold", "late_arrivals_turned_away", "late_room_nights",
-          "returning_room_nights",
+          "returning_room_nights", "booked_arrivals", "returning_arrivals",
+          "reservations_walked", "reception_shifts", "evening_desk_shifts", "rooms_cleaned",
           "discounts_forgone", *(f"cost_{item}" for item in COST_ITEMS))
 
 
@@ -77,12 +108,11 @@ def margin_bridge(scenario: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFra
     changes |= {f"cost: {item.replace('_', ' ')}": cost_weight * (s[f"cost_{item}"]
                                                                   - r[f"cost_{item}"])
                 for item in COST_ITEMS}
-    # each volume channel carries the variable cost of its rooms (see the module's doc)
-    unit_cost = (_per_night(s, "cost_variable") + _per_night(r, "cost_variable")) / 2.0
-    for name, extra_nights in nights.items():
-        volume_cost = cost_weight * extra_nights * unit_cost
-        changes[name] += volume_cost
-        changes["cost: variable"] -= volume_cost
+    changes[MOVES] = 0.0
+    for line, parts in _volume_costs(s, r, nights).items():
+        for channel, euros in parts.items():  # moved out of the cost line: the sum stays
+            changes[channel] += cost_weight * euros
+            changes[line] -= cost_weight * euros
     table = pd.DataFrame({"change": pd.Series(changes),
                           "kind": pd.Series(CHANNELS)}).loc[list(CHANNELS)]
     table.index.name = "channel"
@@ -110,7 +140,14 @@ def _check_comparable(scenario: pd.DataFrame, reference: pd.DataFrame) -> None:
 
 
 def _totals(table: pd.DataFrame) -> dict[str, float]:
-    return {column: float(table[column].sum()) for column in NEEDED[1:]}
+    totals = {column: float(table[column].sum()) for column in NEEDED[1:]}
+    # each day's evening desk: its share of the reception shifts paid (the rest is the
+    # round-the-clock cover); a day with no shift paid has none
+    shifts = table["reception_shifts"]
+    evening = (table["cost_reception_wages"] * table["evening_desk_shifts"]
+               / shifts.where(shifts > 0, 1)).where(shifts > 0, 0.0)
+    totals["evening_desk_wages"] = float(evening.sum())
+    return totals
 
 
 def _midpoint(a_s: float, a_r: float, b_s: float, b_r: float) -> tuple[float, float]:
@@ -118,66 +155,102 @@ def _midpoint(a_s: float, a_r: float, b_s: float, b_r: float) -> tuple[float, fl
     return (a_s - a_r) * (b_s + b_r) / 2.0, (a_s + a_r) / 2.0 * (b_s - b_r)
 
 
-def _per_night(t: dict[str, float], column: str) -> float:
-    return t[column] / t["rooms_sold"] if t["rooms_sold"] else 0.0
+def _per(t: dict[str, float], numerator: str, denominator: str) -> float:
+    return t[numerator] / t[denominator] if t[denominator] else 0.0
+
+
+def _mean_per(s: dict[str, float], r: dict[str, float], numerator: str,
+              denominator: str) -> float:
+    return (_per(s, numerator, denominator) + _per(r, numerator, denominator)) / 2.0
 
 
 def _revenue_changes(s: dict[str, float], r: dict[str, float]
                      ) -> tuple[dict[str, float], dict[str, float]]:
     """Net revenue change split into the revenue channels (EUR), which sum to dR, and the
     change in room-nights of each volume channel (they sum to dN)."""
-    def rate(t):  # average rate and discount per room-night (list rate = their sum)
-        nights = t["rooms_sold"]
-        if not nights:
-            return 0.0, 0.0
-        return t["room_revenue"] / nights, t["discounts_forgone"] / nights
-
-    (a_s, disc_s), (a_r, disc_r) = rate(s), rate(r)
+    disc_s, disc_r = _per(s, "discounts_forgone", "rooms_sold"), _per(r, "discounts_forgone",
+                                                                      "rooms_sold")
+    a_s, a_r = _per(s, "room_revenue", "rooms_sold"), _per(r, "room_revenue", "rooms_sold")
     nights_change, rate_change = _midpoint(s["rooms_sold"], r["rooms_sold"], a_s, a_r)
     mean_nights = (s["rooms_sold"] + r["rooms_sold"]) / 2.0
     # rate_change = mean N x dA, and dA = d(list rate) - d(discount); the room-nights change
     # splits by who took them, each valued at the mean average rate
     per_night = (a_s + a_r) / 2.0  # nights_change = dN * per_night
-    released_nights = _released_nights(s, r)
-    late_nights = s["late_room_nights"] - r["late_room_nights"] - released_nights
-    returning_nights = s["returning_room_nights"] - r["returning_room_nights"]
+    (late_s, booked_s), (late_r, booked_r) = _late_and_booked(s), _late_and_booked(r)
+    released = _served_share_nights(late_s, late_r)
     volumes = {
-        "rooms released to late arrivals": released_nights,
-        "late-arrival demand": late_nights,
-        "rooms sold to returning guests": returning_nights,
-        "rooms sold to new reservations": (s["rooms_sold"] - r["rooms_sold"] - released_nights
-                                           - late_nights - returning_nights),
+        RELEASED: released,
+        LATE_DEMAND: s["late_room_nights"] - r["late_room_nights"] - released,
+        HOUSED: _served_share_nights(booked_s, booked_r),
+        RETURNING: s["returning_room_nights"] - r["returning_room_nights"],
     }
-    others = nights_change - (released_nights + late_nights + returning_nights) * per_night
-    return {
-        "rooms released to late arrivals": released_nights * per_night,
-        "late-arrival demand": late_nights * per_night,
-        "rooms sold to new reservations": others,
-        "rooms sold to returning guests": returning_nights * per_night,
+    volumes[NEW_DEMAND] = s["rooms_sold"] - r["rooms_sold"] - sum(volumes.values())
+    revenue = {name: nights * per_night for name, nights in volumes.items()}
+    # the residual channel takes the rounding, so that the channels sum to dR exactly
+    revenue[NEW_DEMAND] = nights_change - sum(euros for name, euros in revenue.items()
+                                              if name != NEW_DEMAND)
+    return revenue | {
         "discounts to late arrivals": -mean_nights * (disc_s - disc_r),
         "list rate (reputation)": rate_change + mean_nights * (disc_s - disc_r),
         "rebates and compensation": -(s["rebates"] - r["rebates"]),
     }, volumes
 
 
-def _released_nights(s: dict[str, float], r: dict[str, float]) -> float:
-    """The part of the change in late arrivals' room-nights due to the share of them sold.
+def _late_and_booked(t: dict[str, float]) -> tuple[tuple[float, float, float], ...]:
+    """(parties served, parties refused, room-nights of those served) of late arrivals and
+    walk-ins (sold a room or turned away) and of booked arrivals (housed or walked)."""
+    housed = t["booked_arrivals"] - t["reservations_walked"]
+    return ((t["late_arrivals_sold"], t["late_arrivals_turned_away"], t["late_room_nights"]),
+            (housed, t["reservations_walked"], t["rooms_sold"] - t["late_room_nights"]))
 
-    Late room-nights L = share sold x late demand in room-nights (D x nights per party); the
-    midpoint rule gives d(share) x mean(demand), the rest is the demand's own change.
+
+def _served_share_nights(s: tuple[float, float, float], r: tuple[float, float, float]
+                         ) -> float:
+    """The part of the change in a group's room-nights due to the share of its parties
+    served.
+
+    Room-nights = share served x demand in room-nights (parties x nights per party served);
+    the midpoint rule gives d(share) x mean(demand), the rest is the demand's own change.
     """
-    def share_and_demand(t, fallback_nights):
-        parties = t["late_arrivals_sold"] + t["late_arrivals_turned_away"]
+    def nights_per_party(group):
+        served, _, nights = group
+        return nights / served if served else 0.0
+
+    def share_and_demand(group, fallback_nights):
+        served, refused, nights = group
+        parties = served + refused
         if not parties:
             return 0.0, 0.0
-        nights = (t["late_room_nights"] / t["late_arrivals_sold"] if t["late_arrivals_sold"]
-                  else fallback_nights)
-        return t["late_arrivals_sold"] / parties, parties * nights
-
-    def nights_per_party(t):
-        return t["late_room_nights"] / t["late_arrivals_sold"] if t["late_arrivals_sold"] \
-            else 0.0
+        return served / parties, parties * (nights / served if served else fallback_nights)
 
     share_s, demand_s = share_and_demand(s, nights_per_party(r))
     share_r, demand_r = share_and_demand(r, nights_per_party(s))
     return _midpoint(share_s, share_r, demand_s, demand_r)[0]
+
+
+def _volume_costs(s: dict[str, float], r: dict[str, float], nights: dict[str, float]
+                  ) -> dict[str, dict[str, float]]:
+    """For each volume-driven cost line, the EUR of its change that go with another channel,
+    {cost line: {channel: EUR}} (see the module's doc)."""
+    # variable cost: work = room-nights sold
+    variable = _mean_per(s, r, "cost_variable", "rooms_sold")
+    # housekeeping: rooms cleaned = N x rooms cleaned per room-night; its change is
+    # dN x mean(per night), spread over the channels that sold the rooms, and
+    # mean N x d(per night), the rooms that moves leave to clean
+    per_room = _mean_per(s, r, "cost_housekeeping_wages", "rooms_cleaned")
+    cleaned_s, cleaned_r = (_per(s, "rooms_cleaned", "rooms_sold"),
+                            _per(r, "rooms_cleaned", "rooms_sold"))
+    cleaning = {name: change * (cleaned_s + cleaned_r) / 2.0 * per_room
+                for name, change in nights.items()}
+    cleaning[MOVES] = _midpoint(s["rooms_sold"], r["rooms_sold"], cleaned_s,
+                                cleaned_r)[1] * per_room
+    # the evening desk: work = booked arrivals, returning guests among them
+    per_arrival = _mean_per(s, r, "evening_desk_wages", "booked_arrivals")
+    returning = s["returning_arrivals"] - r["returning_arrivals"]
+    new = s["booked_arrivals"] - r["booked_arrivals"] - returning
+    return {
+        "cost: variable": {name: change * variable for name, change in nights.items()},
+        HOUSEKEEPING: cleaning,
+        "cost: reception wages": {RETURNING: returning * per_arrival,
+                                  NEW_DEMAND: new * per_arrival},
+    }

@@ -50,6 +50,12 @@ class FrontDesk:
         booked = sum(not arrival.late for due in arrivals.values() for arrival in due)
         sizes = {"morning": cover, "night": cover, "evening": hotel.manager_of(
             "front office").roster_evening_desk(booked, cover)}
+        tally = hotel.tally  # the work the desk is rostered to, for the margin bridge
+        tally.booked_arrivals = booked
+        tally.returning_arrivals = sum(arrival.returning for due in arrivals.values()
+                                       for arrival in due)
+        tally.evening_desk_shifts = sizes["evening"]
+        tally.reception_shifts = sum(sizes.values())
         # a small roster covers every shift, some working a double one
         pool = hotel.random.sample(hotel.receptionists, len(hotel.receptionists))
         first = 0

@@ -33,6 +33,14 @@ METRICS: dict[str, tuple[str, str]] = {
     "discounts_forgone": ("EUR", "List rate less the rate paid, over the rooms occupied tonight "
                           "(discounts conceded at the desk)."),
     "reservations_walked": ("parties", "Reservations sent elsewhere for want of a room."),
+    "booked_arrivals": ("parties", "Arrivals on the books this morning: new reservations and "
+                        "returning guests (late arrivals and walk-ins are not booked); each "
+                        "is housed or walked (reservations_walked)."),
+    "returning_arrivals": ("parties", "Returning guests among booked_arrivals."),
+    "reception_shifts": ("shifts", "Receptionist shifts paid today (cost_reception_wages / "
+                         "receptionist_wage)."),
+    "evening_desk_shifts": ("shifts", "Of reception_shifts, the evening shift's, which the "
+                            "front-office manager rosters to booked_arrivals."),
     "discounts_given": ("parties", "Late arrivals who got a discount."),
     "complaints": ("complaints", "Guests who came to the desk about a defect, or about "
                    "something else (other_complaints)."),
@@ -69,6 +77,8 @@ METRICS: dict[str, tuple[str, str]] = {
     "reputation": ("0-1000", "The market's memory of recent satisfaction."),
     "rooms_per_housekeeper_shift": ("rooms", "Rooms cleaned / housekeeper shifts worked."),
     "housekeeper_shifts": ("shifts", "Housekeeper shifts worked."),
+    "rooms_cleaned": ("rooms", "Rooms cleaned today (last night's occupied rooms and rooms "
+                      "left by moves): the work housekeepers are rostered to."),
     "receptionist_stress": ("encounters", "Mean strain of receptionists (fades by 20% a day)."),
     "check_propensity": ("probability", "Housekeepers' mean propensity to check equipment."),
     "report_propensity": ("probability", "Housekeepers' mean propensity to report a defect."),
@@ -97,6 +107,10 @@ class DayCounters:
     returning_room_nights: int = 0
     discounts_forgone: float = 0.0
     reservations_walked: int = 0
+    booked_arrivals: int = 0
+    returning_arrivals: int = 0
+    reception_shifts: int = 0
+    evening_desk_shifts: int = 0
     discounts_given: int = 0
     complaints: int = 0
     evening_complaints: int = 0
@@ -125,11 +139,12 @@ class DayCounters:
 # counters written to the row as they are
 COUNTED = ("held_rooms", "late_arrivals_turned_away", "late_arrivals_sold", "late_room_nights",
            "returning_room_nights",
-           "discounts_forgone", "reservations_walked", "discounts_given",
+           "discounts_forgone", "reservations_walked", "booked_arrivals",
+           "returning_arrivals", "reception_shifts", "evening_desk_shifts", "discounts_given",
            "complaints", "evening_complaints", "other_complaints", "evening_repairs",
            "evening_moves", "evening_rebates", "repairs_on_complaint", "moves", "rebates_given",
            "deflections", "defects_created", "defects_found_by_housekeeping",
-           "defects_found_by_guests", "repairs", "housekeeper_shifts")
+           "defects_found_by_guests", "repairs", "housekeeper_shifts", "rooms_cleaned")
 
 
 def daily_row(hotel, t: DayCounters, accounts: dict[str, float], occupied: int,
