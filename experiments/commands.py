@@ -21,7 +21,6 @@ import sys
 
 from model import LEVERS, preset_parameters
 
-from .analysis import analyse
 from .config import load_experiment
 from .dask_executor import dask_executor
 from .designs import factorial
@@ -29,7 +28,6 @@ from .evaluators import process_pool, run_experiment
 from .experiment import Experiment, new_root_seed
 from .outcomes import summarise
 from .output import check_writable_file, check_writable_folder, resume_command
-from .report import write_report
 from .simulation import parse_assignments, simulate
 from .size import check_size, describe
 from .store import (
@@ -126,6 +124,10 @@ def _run(experiment: Experiment, args) -> int:
 
 
 def print_analysis(args) -> int:
+    # the analysis and the report load scipy, SALib and matplotlib: imported by their own
+    # commands only, so that an experiment's main process does not hold them during its runs
+    from .analysis import analyse
+
     analysis = analyse(args.folder, args.metric, args.reference)
     identity = analysis.manifest["identity"]
     runs = analysis.runs["status"].value_counts()
@@ -204,6 +206,8 @@ def _print_paired(analysis) -> None:
 
 
 def make_report(args) -> int:
+    from .report import write_report
+
     path = write_report(args.folder, args.metric, args.reference)
     print(f"report: {path}", file=sys.stderr)
     return 0

@@ -15,7 +15,10 @@ On it are built:
 Executors: `sequential()` in this process, `process_pool(workers)` on this machine,
 `experiments.dask_executor` on a Dask cluster. What runs inside a worker is `execute`: it
 imports only the model, pandas and the outcomes, not the analysis, storage and plotting of
-the main process.
+the main process. It sends each daily table back as Arrow columns, the form the store
+writes: the main process of an experiment builds no pandas tables, and loads pandas only when
+pyarrow first needs it, once the workers are busy (benchmarks/bench_experiment_anatomy.py
+shows where an experiment's time and memory go).
 """
 
 from __future__ import annotations
@@ -35,7 +38,6 @@ from dataclasses import dataclass
 from itertools import groupby, islice
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from tqdm import tqdm
 
 from model import preset_parameters
@@ -46,13 +48,16 @@ from .outcomes import summarise
 from .simulation import run_hotel, warm_up_key
 
 if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
+
     from .experiment import Experiment
     from .store import ExperimentStore
 
 MAX_SHARED = 16  # runs at most sent together to share a warm-up
 INTERRUPT_CHECK_SECONDS = 0.2  # how late Ctrl-C may be seen while no run finishes
 # run_hotel(parameters, days, seed, warm_ups) -> daily table; replaceable to test failures
-Simulator = Callable[[dict, int, int, dict | None], pd.DataFrame]
+Simulator = Callable[[dict, int, int, "dict | None"], "pd.DataFrame"]
 Scenario = tuple[str, dict[str, Any], int]  # (preset, overrides, days)
 
 
@@ -62,7 +67,8 @@ class RunResult:
 
     status: "ok" or "failed"; error: the traceback of a failed run.
     summary: every outcome (experiments.outcomes) over the run's last `summary_days` days.
-    daily: the daily table (None for a failed run).
+    daily: the daily table (None for a failed run), as Arrow columns: `.to_pandas()` gives
+        the model's table back, with the same types.
     """
 
     spec: RunSpec
@@ -70,7 +76,7 @@ class RunResult:
     error: str | None
     wall_seconds: float
     summary: dict[str, float]
-    daily: pd.DataFrame | None
+    daily: pa.Table | None
 
 
 @dataclass
@@ -85,11 +91,14 @@ class Tally:
 def execute(spec: RunSpec, simulator: Simulator = run_hotel,
             warm_ups: dict | None = None) -> RunResult:
     """Run one run (in a worker); never raises for a failure of the run itself."""
+    import pyarrow as pa  # already loaded in a worker (pandas loads it)
+
     start = time.perf_counter()
     try:
         daily = simulator(spec.parameters, spec.days, spec.seed, warm_ups)
         return RunResult(spec, "ok", None, time.perf_counter() - start,
-                         summarise(daily.tail(spec.summary_days)), daily)
+                         summarise(daily.tail(spec.summary_days)),
+                         pa.Table.from_pandas(daily, preserve_index=False))
     except Exception:
         return RunResult(spec, "failed", traceback.format_exc(), time.perf_counter() - start,
                          {}, None)
@@ -208,7 +217,7 @@ def run_scenarios(scenarios: dict[str, Scenario], seeds: int,
     def keep(result: RunResult) -> None:
         if result.status != "ok":
             raise RuntimeError(f"run {result.spec.run_id} failed:\n{result.error}")
-        tables[names[result.spec.point_index]][result.spec.seed] = result.daily
+        tables[names[result.spec.point_index]][result.spec.seed] = result.daily.to_pandas()
 
     workers = workers or os.cpu_count() or 1
     with (sequential() if workers == 1 else process_pool(workers)) as (executor, depth):

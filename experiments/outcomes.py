@@ -23,13 +23,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from model import METRICS
 
-Column = Callable[[pd.DataFrame], pd.Series]
+if TYPE_CHECKING:
+    import pandas as pd
+
+# pandas is imported where a table is reduced, not here: the store reads only the outcomes'
+# names (its runs table's columns), and an experiment's main process starts its workers first
+Column = Callable[["pd.DataFrame"], "pd.Series"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,8 @@ class Outcome:
 
     def terms(self, table: pd.DataFrame) -> pd.DataFrame:
         """The per-day numerator and denominator, to be summed over any grouping of days."""
+        import pandas as pd
+
         return pd.DataFrame({"numerator": self.numerator(table),
                              "denominator": self.denominator(table)}, index=table.index)
 
@@ -63,6 +70,8 @@ def _column(name: str) -> Column:
 
 
 def _days(table: pd.DataFrame) -> pd.Series:
+    import pandas as pd
+
     return pd.Series(1.0, index=table.index)
 
 

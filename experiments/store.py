@@ -28,18 +28,24 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from model import METRICS, PARAMETERS
 
-from .experiment import Experiment
+from .experiment import Experiment, RunSpec
 from .outcomes import OUTCOMES
 from .parts import DAILY, RUNS, check_parts, part_files, publish, replace_durably, write_hidden
 from .provenance import provenance, write_crate
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from .evaluators import RunResult
+
+# Writing needs only pyarrow; pandas is imported by the functions that read results, so that
+# an experiment's main process starts its workers without waiting for it (pyarrow loads it
+# later, at the first stored run, while the workers run).
 
 MANIFEST = "manifest.json"
 LOCK = ".lock"
@@ -130,13 +136,10 @@ class ExperimentStore:
         self._runs.append(row)
         self._buffered_rows += 1
         if result.daily is not None:
-            daily = result.daily.assign(run_id=spec.run_id, point_index=spec.point_index,
-                                        replicate=spec.replicate)
             # buffered in the part's own Arrow form: a buffer of pandas tables was copied
             # twice more when written (joined, then converted), tripling this process's peak
-            self._daily.append(pa.Table.from_pandas(daily, self._daily_schema,
-                                                    preserve_index=False))
-            self._buffered_rows += len(daily)
+            self._daily.append(_daily_part_rows(result.daily, spec, self._daily_schema))
+            self._buffered_rows += result.daily.num_rows
         self._finished.add(spec.run_id)
         if self._oldest_unsaved is None:
             self._oldest_unsaved = time.monotonic()
@@ -173,15 +176,13 @@ class ExperimentStore:
             temporary, daily_digest = write_hidden(pa.concat_tables(self._daily),  # no copy
                                                    self.folder / DAILY / name)
             publish(temporary, self.folder / DAILY / name)
-        runs = pd.DataFrame(self._runs)
+        runs = pa.Table.from_pylist(self._runs, self._runs_schema)
         temporary = None
         try:
-            temporary, runs_digest = write_hidden(
-                pa.Table.from_pandas(runs, self._runs_schema, preserve_index=False),
-                self.folder / RUNS / name)
+            temporary, runs_digest = write_hidden(runs, self.folder / RUNS / name)
             # the checksum is recorded before the commit, so every committed part has one
             self._parts[name] = {"runs": runs_digest, "daily": daily_digest,
-                                 "run_count": len(runs)}
+                                 "run_count": runs.num_rows}
             self._save_manifest()
             publish(temporary, self.folder / RUNS / name)
         except OSError:  # not committed: give back the space (resume would delete them too)
@@ -284,6 +285,8 @@ def recorded_root_seed(folder: Path) -> int | None:
 
 def read_runs(folder: Path) -> pd.DataFrame:
     """One row per stored run, in design order (point, then replicate)."""
+    import pandas as pd
+
     parts = part_files(Path(folder) / RUNS)
     if not parts:
         raise ValueError(f"{folder} holds no finished runs yet")
@@ -305,6 +308,8 @@ def iter_daily(folder: Path, columns: list[str] | None = None) -> Iterator[pd.Da
 
 def _read_part(path: Path, columns: list[str] | None = None) -> pd.DataFrame:
     """A part as a table; a damaged one is named, with the way to repair it."""
+    import pandas as pd
+
     try:
         return pd.read_parquet(path, columns=columns)
     except (OSError, pa.ArrowException) as error:
@@ -320,6 +325,17 @@ def _runs_schema(factors: list[str]) -> pa.Schema:
     fields += [(name, _PYARROW_TYPES[PARAMETERS[name].kind]) for name in factors]
     fields += [(name, pa.float64()) for name in OUTCOME_COLUMNS]
     return pa.schema(fields)
+
+
+def _daily_part_rows(daily: pa.Table, spec: RunSpec, schema: pa.Schema) -> pa.Table:
+    """A run's daily table as rows of a daily part: named by the run, every metric a float."""
+    rows = daily.num_rows
+    named = {"run_id": pa.repeat(spec.run_id, rows),
+             "point_index": pa.repeat(spec.point_index, rows),
+             "replicate": pa.repeat(spec.replicate, rows)}
+    return pa.table([named[name] if name in named else daily.column(name)
+                     for name in schema.names],
+                    names=schema.names).cast(schema)
 
 
 def _daily_schema() -> pa.Schema:
@@ -349,7 +365,7 @@ def stored_run_ids(folder: Path, *, unreadable_ok: bool = False) -> set[str]:
     ids: set[str] = set()
     for part in part_files(Path(folder) / RUNS):
         try:
-            ids.update(pd.read_parquet(part, columns=["run_id"])["run_id"])
+            ids.update(pq.read_table(part, columns=["run_id"]).column("run_id").to_pylist())
         except (OSError, ValueError, pa.ArrowException):
             if not unreadable_ok:
                 raise

@@ -25,7 +25,13 @@ from experiments.analysis import recorded_experiment
 from experiments.designs import grid
 from experiments.evaluators import process_pool
 from experiments.simulation import simulate
-from experiments.store import ExperimentStore, FolderInUse, read_manifest, read_runs
+from experiments.store import (
+    ExperimentStore,
+    FolderInUse,
+    iter_daily,
+    read_manifest,
+    read_runs,
+)
 
 
 @pytest.fixture(scope="module")
@@ -63,6 +69,18 @@ def test_a_stored_run_is_the_run_reproduced_alone(reference):
     stored = daily_rows(reference).query("run_id == 'p2-r1'")
     assert stored["gross_margin"].to_numpy() == pytest.approx(
         alone["gross_margin"].to_numpy(), rel=0, abs=0)
+
+
+def test_a_stored_daily_table_is_the_runs_own_table_column_for_column(reference):
+    # the worker sends Arrow columns and the store names them: every metric must land in its
+    # own column (counts stored as floats, the same values)
+    spec = small_experiment().run(1, 0)
+    alone = simulate("baseline", spec.parameters, spec.days, spec.seed)
+    stored = pd.concat(iter_daily(reference), ignore_index=True).query("run_id == 'p1-r0'")
+    assert list(stored.columns[:3]) == ["run_id", "point_index", "replicate"]
+    assert (stored["point_index"] == 1).all() and (stored["replicate"] == 0).all()
+    pd.testing.assert_frame_equal(stored[alone.columns].reset_index(drop=True), alone,
+                                  check_dtype=False)
 
 
 def test_two_workers_give_the_same_numbers_as_one(reference, tmp_path):
