@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import numpy as np
+from collections.abc import Callable
 
 # Satisfaction (J.D. Power 0-1000 scale) by the worst thing that happened in the stay.
 # "no problem", "resolved" and "unresolved" are the industry figures of brief §4; "prevented"
@@ -16,18 +16,14 @@ SATISFACTION = {
 }
 WORSE = ("no problem", "prevented", "resolved", "unresolved")  # from best to worst
 FIRST_EVENING_HOUR = 19  # guests come back to their room from 19:00 to 22:59
+EVENING_HOURS = 4
 
 
-def evening_hour(rng: np.random.Generator) -> int:
-    """The hour a new guest comes back to the room in the evenings, 19 to 22: the number
-    `rng.integers(19, 23)` gives, drawn for a third of its cost (a run draws 20,000).
-
-    For a range of four, numpy's `integers` (Lemire's method) returns the top two bits of one
-    32-bit draw; a float32 draw is the top 24 bits of that same 32-bit draw, so four times it
-    floored is the same number from the same place in the stream (tests/test_model.py checks
-    the two agree, should numpy ever change how it draws).
-    """
-    return FIRST_EVENING_HOUR + int(rng.random(dtype=np.float32) * 4)
+def evening_hour(draw: Callable[[], float]) -> int:
+    """The hour a new guest comes back to the room in the evenings, 19 to 22, each as likely,
+    from `draw()` (uniform on [0, 1)): a run draws 20,000, from Python's generator at a tenth
+    of the cost of a numpy scalar draw."""
+    return FIRST_EVENING_HOUR + int(draw() * EVENING_HOURS)
 
 
 class Guest:
@@ -72,7 +68,7 @@ class Guest:
         self.rebated = False
         self.deflected = False
         self.grievance = None  # a defect complained about and still open
-        self.evening_hour = evening_hour(model.rng)
+        self.evening_hour = evening_hour(model.guest_random.random)
 
     def live_through(self, experience: str) -> None:
         """Remember `experience` if it is worse than anything so far."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import pickle
+import random
 from typing import Any
 
 import pandas as pd
@@ -109,6 +110,8 @@ class InterLodgeModel(Model):
         self.levers_on = False
         self.rooms = build_rooms(p.rooms, p.floors)
         self.market = Market(p, int(self.rng.integers(2**63)), reputation=p.initial_reputation)
+        # guests' evening hours: tens of thousands of draws a run, from Python's generator
+        self.guest_random = random.Random(int(self.rng.integers(2**63)))
         self.market.expect_returns(-p.warmup_days, p.initial_return_intent)
         self.ledger = Ledger()
         self.ratings = ReceptionRatings()

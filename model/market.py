@@ -28,6 +28,8 @@ RETURN_INTENT = (0.04, 0.66)  # disappointed and delighted guests (brief §4)
 # `weekday_swing`: Tuesday and Wednesday fullest, Saturday emptiest (-1).
 WEEK_SHAPE = (0.45, 0.7, 0.7, 0.45, -0.45, -1.0, -0.85)
 RETURN_DELAY_DAYS = (30, 365)
+DRAWS_PER_DAY = 2**40  # far more than a day of the largest hotel draws
+DAY_OFFSET = 2**20  # warm-up days are negative; advance counts forward
 
 
 @dataclass(slots=True)
@@ -41,15 +43,22 @@ class Arrival:
 class Market:
     """The hotel's market: reputation, demand and the rate the hotel can hold.
 
-    Its randomness comes from its own stream, one generator per day derived from `entropy`:
-    two hotels with the same seed face the same demand whatever their staff decide (common
-    random numbers), so differences between levers are not luck.
+    Its randomness comes from its own stream, one stretch of it per day, derived from
+    `entropy` and the day alone: two hotels with the same seed face the same demand whatever
+    their staff decide (common random numbers), so differences between levers are not luck.
     """
 
     def __init__(self, p: Parameters, entropy: int, reputation: float):
         self.p = p
         self.entropy = entropy
         self.rng = np.random.default_rng(np.random.SeedSequence(entropy, spawn_key=(2**31,)))
+        # Day d's draws start 2**40 * (d + DAY_OFFSET) draws into one PCG64 stream: streams of
+        # different days never overlap, and jumping there (`advance`) costs a fifth of
+        # deriving a generator of its own for each day
+        self._days = np.random.PCG64(np.random.SeedSequence(entropy, spawn_key=(2**30,)))
+        self._first_day = self._days.state
+        self._day_rng = np.random.Generator(self._days)
+        self._departures: list[float] = []  # today's uniform draws for `hear_from`
         self.reputation = reputation
         self.returns: dict[int, int] = defaultdict(int)  # day -> guests coming back
         self._today: list[tuple[float, float]] = []  # (weight, satisfaction)
@@ -94,22 +103,26 @@ class Market:
 
     def arrivals(self, day: int) -> list[Arrival]:
         """Today's arrivals: new reservations, late arrivals and walk-ins, returning guests."""
-        self.rng = rng = np.random.default_rng(
-            np.random.SeedSequence(self.entropy, spawn_key=(day + 2**30,)))
+        self._days.state = self._first_day
+        self._days.advance((day + DAY_OFFSET) * DRAWS_PER_DAY)
+        rng = self._day_rng
         p = self.p
         sigma = p.demand_volatility
         shock = math.exp(rng.normal(-sigma * sigma / 2, sigma))  # mean 1
         mean = self.new_guests_per_day * self.season(day) * self.demand_factor() * shock
         new = int(rng.poisson(mean))
-        late = rng.random(new) < p.late_arrival_share
+        late = (rng.random(new) < p.late_arrival_share).tolist()  # numpy's items are slow
         total = new + self.returns.pop(day, 0)
-        late = late.tolist()  # plain Python values: numpy's element access is slow
         nights = rng.geometric(1.0 / p.mean_stay_nights, size=total).tolist()
-        hours = rng.integers(ARRIVALS.start, ARRIVALS.stop, size=total).tolist()
-        late_hours = rng.integers(LATE_ARRIVALS.start, LATE_ARRIVALS.stop, size=total).tolist()
+        # hours from uniform floats, scaled: numpy's integers(size=n) costs ten times as much
+        hours, late_hours = rng.random((2, total)).tolist()
+        # departing guests' returns (`hear_from`), two draws each at most: a numpy scalar
+        # draw costs as much as a batch
+        self._departures = rng.random(2 * p.rooms).tolist()
         return [
-            Arrival(late_hours[i] if i < new and late[i] else hours[i], nights[i],
-                    i < new and late[i], i >= new)
+            Arrival(LATE_ARRIVALS.start + int(late_hours[i] * len(LATE_ARRIVALS))
+                    if i < new and late[i] else ARRIVALS.start + int(hours[i] * len(ARRIVALS)),
+                    nights[i], i < new and late[i], i >= new)
             for i in range(total)
         ]
 
@@ -117,8 +130,12 @@ class Market:
         """A departing guest's satisfaction reaches the market; they may come back."""
         unhappiness = min(1.0, max(0.0, (WELL_RUN - satisfaction) / (WELL_RUN - UNHAPPY)))
         self._today.append((1.0 + (self.p.complainer_weight - 1.0) * unhappiness, satisfaction))
-        if self.rng.random() < self.p.return_share * self.return_intent(satisfaction):
-            self.returns[day + int(self.rng.integers(*RETURN_DELAY_DAYS))] += 1
+        draws = self._departures
+        if len(draws) < 2:  # more departures than rooms today: draw more from today's stream
+            draws += self._day_rng.random(2 * self.p.rooms).tolist()
+        if draws.pop() < self.p.return_share * self.return_intent(satisfaction):
+            low, high = RETURN_DELAY_DAYS
+            self.returns[day + low + int(draws.pop() * (high - low))] += 1
 
     def update_reputation(self) -> None:
         """End of day: reputation moves toward today's satisfaction (exponential memory)."""

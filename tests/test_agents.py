@@ -118,8 +118,9 @@ def test_a_manager_reads_the_reports_of_her_window_and_starts_from_her_experienc
                                                     "manager_days_in_own_function": 60.0})
     hotel.run_days(6)
     manager = hotel.manager_of("front office")
-    assert manager.observed("complaints") == [sum(r["complaints"] for r in hotel.rows[-3:])]
-    assert manager.observed("complaints") != [sum(r["complaints"] for r in hotel.rows)]
+    # rooms are sold every day, so a window of three days differs from all six
+    assert manager.observed("rooms_sold") == [sum(r["rooms_sold"] for r in hotel.rows[-3:])]
+    assert manager.observed("rooms_sold") != [sum(r["rooms_sold"] for r in hotel.rows)]
     newcomer = InterLodgeModel(rng=5, **small_hotel | {"manager_days_in_own_function": 60.0})
     days = 60.0 + newcomer.p.warmup_days  # she has worked through the warm-up too
     assert newcomer.manager_of("housekeeping").knowledge_of("housekeeping") == pytest.approx(
