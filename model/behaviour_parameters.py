@@ -119,6 +119,39 @@ class BehaviourFields(HotelFields):
         source="the case: angry guests were 'mostly', not only, about room defects; "
                "calibrated: complaints 5-10% of occupied room-nights (brief §4) with defects "
                "the large majority of them")
+    satisfaction_no_problem: float = spec(781.0, 1.0, 1000.0, "satisfaction points",
+        group="behaviour",
+        doc="Satisfaction of a guest whose stay had no problem; also the reputation of a "
+            "well-run hotel, the reference of the market's response to reputation.",
+        source="brief §4: J.D. Power, 781")
+    satisfaction_prevented: float = spec(760.0, 0.0, 1000.0, "satisfaction points",
+        group="behaviour",
+        doc="Satisfaction of a guest whose room had a defect that housekeeping found and "
+            "maintenance repaired before the guest met it.",
+        source="assumption: between no problem and resolved, as the prevention literature "
+               "reports")
+    satisfaction_resolved: float = spec(705.0, 0.0, 1000.0, "satisfaction points",
+        group="behaviour", doc="Satisfaction of a guest whose problem was resolved.",
+        source="brief §4: J.D. Power, 705")
+    satisfaction_unresolved: float = spec(582.0, 0.0, 999.0, "satisfaction points",
+        group="behaviour", doc="Satisfaction of a guest whose problem was not resolved.",
+        source="brief §4: J.D. Power, 582")
+    return_intent_delighted: float = spec(0.66, 0.0, 1.0, "probability", group="behaviour",
+        doc="Return intent of a guest who leaves with no problem (satisfaction_no_problem or "
+            "above); it falls linearly to return_intent_disappointed at "
+            "satisfaction_unresolved.",
+        source="brief §4: delighted guests 66%")
+    return_intent_disappointed: float = spec(0.04, 0.0, 1.0, "probability",
+        group="behaviour",
+        doc="Return intent of a guest who leaves with an unresolved problem (or worse).",
+        source="brief §4: disappointed guests 4%")
+    return_delay_min_days: int = spec(30, 1, 3649, "days", group="behaviour",
+        doc="Soonest a guest who intends to come back does (the delay is uniform between "
+            "this and return_delay_max_days).",
+        source="assumption: repeat business and leisure stays, a month to a year apart")
+    return_delay_max_days: int = spec(365, 2, 3650, "days", group="behaviour",
+        doc="Latest a guest who intends to come back does.",
+        source="assumption: a month to a year")
     rebate_softening: float = spec(35.0, 0.0, 300.0, "satisfaction points", group="behaviour",
         doc="Points a rebate gives back to a guest left with the defect.",
         source="assumption: between unresolved (582) and resolved (705)")

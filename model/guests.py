@@ -4,17 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-# Satisfaction (J.D. Power 0-1000 scale) by the worst thing that happened in the stay.
-# "no problem", "resolved" and "unresolved" are the industry figures of brief §4; "prevented"
-# (a defect in the guest's room was found by housekeeping and repaired before the guest met it)
-# is placed between "no problem" and "resolved", as the prevention literature reports.
-SATISFACTION = {
-    "no problem": 781.0,
-    "prevented": 760.0,
-    "resolved": 705.0,
-    "unresolved": 582.0,
-}
-WORSE = ("no problem", "prevented", "resolved", "unresolved")  # from best to worst
+# The worst things that can happen in a stay, from best to worst; each one's satisfaction
+# (J.D. Power 0-1000 scale) is a parameter, `satisfaction_<experience>` (brief §4).
+WORSE = ("no problem", "prevented", "resolved", "unresolved")
 FIRST_EVENING_HOUR = 19  # guests come back to their room from 19:00 to 22:59
 EVENING_HOURS = 4
 
@@ -35,7 +27,7 @@ class Guest:
     Attributes:
         nights: nights booked.
         rate: the rate paid per night (EUR).
-        experience: the worst thing that has happened so far (a key of SATISFACTION).
+        experience: the worst thing that has happened so far (one of WORSE).
     """
 
     __slots__ = (
@@ -89,7 +81,7 @@ class Guest:
     def rate_stay(self) -> float:
         """Satisfaction at departure (0-1000) from the worst experience of the stay."""
         p = self.model.p
-        score = SATISFACTION[self.experience]
+        score = self.model.satisfaction[self.experience]
         if self.experience == "unresolved" and self.rebated:
             score += p.rebate_softening
         if self.deflected:
@@ -98,3 +90,9 @@ class Guest:
         # the cost of the call
         score += p.satisfaction_noise * self.model.rng.standard_normal()
         return min(1000.0, max(0.0, score))
+
+
+def satisfaction_levels(p) -> dict[str, float]:
+    """Satisfaction (0-1000) by the worst experience of a stay, from the parameters."""
+    return {experience: getattr(p, "satisfaction_" + experience.replace(" ", "_"))
+            for experience in WORSE}

@@ -39,6 +39,7 @@ from .building import build_rooms
 from .clock import HOURS_PER_DAY, Clock
 from .economics import Ledger
 from .front_desk import FrontDesk
+from .guests import satisfaction_levels
 from .housekeeping import Housekeeping
 from .maintenance import Maintenance
 from .market import Market
@@ -102,6 +103,7 @@ class InterLodgeModel(Model):
         self._default_schedule.stop()
         vars(self).pop("step", None)
         self.p = p
+        self.satisfaction = satisfaction_levels(p)  # by the worst experience of a stay
         self.clock = Clock(p.warmup_days)
         # the clock as plain numbers (Mesa's `time` is an observable, dearer to read)
         self.now = 0.0  # model hours since the start of the warm-up

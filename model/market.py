@@ -16,18 +16,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .clock import ARRIVALS, LATE_ARRIVALS
-from .guests import SATISFACTION
 
 if TYPE_CHECKING:
     from .parameters import Parameters
 
-WELL_RUN = SATISFACTION["no problem"]  # reputation of a hotel whose guests have no problems
-UNHAPPY = SATISFACTION["unresolved"]
-RETURN_INTENT = (0.04, 0.66)  # disappointed and delighted guests (brief §4)
 # A business hotel's week, Monday..Sunday, as departures from the mean (sum 0) scaled by
 # `weekday_swing`: Tuesday and Wednesday fullest, Saturday emptiest (-1).
 WEEK_SHAPE = (0.45, 0.7, 0.7, 0.45, -0.45, -1.0, -0.85)
-RETURN_DELAY_DAYS = (30, 365)
 DRAWS_PER_DAY = 2**40  # far more than a day of the largest hotel draws
 DAY_OFFSET = 2**20  # warm-up days are negative; advance counts forward
 
@@ -63,7 +58,7 @@ class Market:
         self.returns: dict[int, int] = defaultdict(int)  # day -> guests coming back
         self._today: list[tuple[float, float]] = []  # (weight, satisfaction)
         # new guests a day at a well-run hotel, net of the returns it would get
-        well_run_returns = p.return_share * RETURN_INTENT[1]
+        well_run_returns = p.return_share * p.return_intent_delighted
         self.new_guests_per_day = (p.rooms * p.market_demand / p.mean_stay_nights
                                    * (1.0 - well_run_returns))
 
@@ -72,16 +67,17 @@ class Market:
         mean return `intent`, so that the run does not start from an empty pipeline."""
         share = self.p.return_share * intent
         per_day = self.new_guests_per_day * self.demand_factor() * share / (1.0 - share)
-        low, high = RETURN_DELAY_DAYS
+        low, high = self.p.return_delay_min_days, self.p.return_delay_max_days
         for k in range(high):
             self.returns[first_day + k] += int(self.rng.poisson(
                 per_day * min(1.0, (high - k) / (high - low))))
 
-    @staticmethod
-    def return_intent(satisfaction: float) -> float:
-        """Chance a guest intends to come back, from 4% (disappointed) to 66% (delighted)."""
-        share = (satisfaction - UNHAPPY) / (WELL_RUN - UNHAPPY)
-        low, high = RETURN_INTENT
+    def return_intent(self, satisfaction: float) -> float:
+        """Chance a guest intends to come back, from disappointed (4%) to delighted (66%)."""
+        p = self.p
+        share = ((satisfaction - p.satisfaction_unresolved)
+                 / (p.satisfaction_no_problem - p.satisfaction_unresolved))
+        low, high = p.return_intent_disappointed, p.return_intent_delighted
         return low + (high - low) * min(1.0, max(0.0, share))
 
     def season(self, day: int) -> float:
@@ -94,11 +90,13 @@ class Market:
 
     def demand_factor(self) -> float:
         return math.exp(self.p.reputation_demand_elasticity
-                        * (self.reputation - WELL_RUN) / 100.0)
+                        * (self.reputation - self.p.satisfaction_no_problem) / 100.0)
 
     def rate(self) -> float:
         """The rate the hotel can hold for a reservation tonight (EUR)."""
-        index = 1.0 + self.p.reputation_rate_elasticity * (self.reputation - WELL_RUN) / 100
+        p = self.p
+        index = 1.0 + p.reputation_rate_elasticity * (self.reputation
+                                                      - p.satisfaction_no_problem) / 100
         return self.p.target_rate * max(0.5, index)
 
     def arrivals(self, day: int) -> list[Arrival]:
@@ -128,13 +126,16 @@ class Market:
 
     def hear_from(self, satisfaction: float, day: int) -> None:
         """A departing guest's satisfaction reaches the market; they may come back."""
-        unhappiness = min(1.0, max(0.0, (WELL_RUN - satisfaction) / (WELL_RUN - UNHAPPY)))
-        self._today.append((1.0 + (self.p.complainer_weight - 1.0) * unhappiness, satisfaction))
+        p = self.p
+        well_run = p.satisfaction_no_problem
+        unhappiness = min(1.0, max(0.0, (well_run - satisfaction)
+                                   / (well_run - p.satisfaction_unresolved)))
+        self._today.append((1.0 + (p.complainer_weight - 1.0) * unhappiness, satisfaction))
         draws = self._departures
         if len(draws) < 2:  # more departures than rooms today: draw more from today's stream
-            draws += self._day_rng.random(2 * self.p.rooms).tolist()
-        if draws.pop() < self.p.return_share * self.return_intent(satisfaction):
-            low, high = RETURN_DELAY_DAYS
+            draws += self._day_rng.random(2 * p.rooms).tolist()
+        if draws.pop() < p.return_share * self.return_intent(satisfaction):
+            low, high = p.return_delay_min_days, p.return_delay_max_days
             self.returns[day + low + int(draws.pop() * (high - low))] += 1
 
     def update_reputation(self) -> None:

@@ -168,6 +168,21 @@ def _check_consistency(p: dict[str, Any]) -> None:
             "incentive_occupancy_threshold must be below incentive_occupancy_target "
             f"(got {p['incentive_occupancy_threshold']} >= {p['incentive_occupancy_target']})"
         )
+    levels = [p[f"satisfaction_{k}"] for k in ("no_problem", "prevented", "resolved",
+                                                  "unresolved")]
+    if levels != sorted(levels, reverse=True) or levels[0] == levels[-1]:
+        raise ParameterError(
+            "satisfaction_no_problem >= satisfaction_prevented >= satisfaction_resolved >= "
+            "satisfaction_unresolved must hold, with no_problem above unresolved "
+            f"(got {', '.join(f'{v:g}' for v in levels)})")
+    if p["return_intent_disappointed"] > p["return_intent_delighted"]:
+        raise ParameterError(
+            "return_intent_disappointed must not exceed return_intent_delighted "
+            f"(got {p['return_intent_disappointed']} > {p['return_intent_delighted']})")
+    if p["return_delay_min_days"] >= p["return_delay_max_days"]:
+        raise ParameterError(
+            "return_delay_min_days must be below return_delay_max_days "
+            f"(got {p['return_delay_min_days']} >= {p['return_delay_max_days']})")
     shortest_room = p["stayover_minutes"] + p["room_overhead_minutes"]
     if p["housekeeper_quota"] * shortest_room > 2 * p["shift_minutes"]:
         raise ParameterError(

@@ -5,7 +5,7 @@ import math
 import pytest
 
 from agents.learning import Evaluation, adjust, rating_gain, rating_of
-from model import InterLodgeModel, Parameters, preset_parameters
+from model import InterLodgeModel, ParameterError, Parameters, preset_parameters
 from model.economics import Ledger
 from model.market import Market
 
@@ -128,10 +128,25 @@ def test_a_manager_reads_the_reports_of_her_window_and_starts_from_her_experienc
 
 
 # --- market and money ---------------------------------------------------------------------
-def test_return_intent_spans_the_industry_figures():
-    assert Market.return_intent(582) == pytest.approx(0.04)
-    assert Market.return_intent(781) == pytest.approx(0.66)
-    assert Market.return_intent(300) == pytest.approx(0.04)
+def test_return_intent_spans_the_industry_figures(small_hotel):
+    market = InterLodgeModel(rng=1, **small_hotel).market
+    assert market.return_intent(582) == pytest.approx(0.04)
+    assert market.return_intent(781) == pytest.approx(0.66)
+    assert market.return_intent(300) == pytest.approx(0.04)
+    assert market.return_intent((582 + 781) / 2) == pytest.approx(0.35)
+
+
+def test_satisfaction_levels_and_return_intent_follow_their_parameters(small_hotel):
+    hotel = InterLodgeModel(rng=1, **small_hotel | {
+        "satisfaction_no_problem": 900.0, "satisfaction_unresolved": 500.0,
+        "return_intent_delighted": 0.5, "return_intent_disappointed": 0.1})
+    assert hotel.satisfaction == {"no problem": 900.0, "prevented": 760.0,
+                                  "resolved": 705.0, "unresolved": 500.0}
+    assert hotel.market.return_intent(700.0) == pytest.approx(0.3)
+    with pytest.raises(ParameterError, match="satisfaction_no_problem >= "):
+        Parameters.from_values(small_hotel | {"satisfaction_resolved": 800.0})
+    with pytest.raises(ParameterError, match="return_delay_min_days must be below"):
+        Parameters.from_values(small_hotel | {"return_delay_min_days": 400})
 
 
 def test_reputation_moves_toward_what_guests_say(small_hotel):

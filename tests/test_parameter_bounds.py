@@ -17,6 +17,7 @@ from model import PARAMETERS, InterLodgeModel, preset_parameters
 SMALL = {"rooms": 20, "floors": 2, "receptionists": 3, "housekeepers": 2, "technicians": 1,
          "warmup_days": 3, "evaluation_period_days": 7, "rotation_period_days": 30}
 RUN_DAYS = 32  # long enough for four evaluations and a rotation of managers
+SATISFACTION = [f"satisfaction_{e}" for e in ("no_problem", "prevented", "resolved", "unresolved")]
 
 
 def runnable(name: str, value) -> dict:
@@ -33,6 +34,16 @@ def runnable(name: str, value) -> dict:
         values["incentive_occupancy_threshold"] = 0.0
     if name == "incentive_occupancy_threshold":
         values["incentive_occupancy_target"] = 1.0
+    if name in SATISFACTION:  # the better experiences at the top, the worse at the bottom
+        rank = SATISFACTION.index(name)
+        values |= {level: 1000.0 if i < rank else 0.0
+                   for i, level in enumerate(SATISFACTION) if i != rank}
+    if name.startswith("return_intent_"):
+        values["return_intent_delighted"] = values["return_intent_disappointed"] = value
+    if name == "return_delay_min_days":
+        values["return_delay_max_days"] = value + 1
+    if name == "return_delay_max_days":
+        values["return_delay_min_days"] = value - 1
     return values
 
 
