@@ -8,6 +8,16 @@ reception's rating (under cross-evaluation) rises with each good turn. The prope
 in the direction of the payoff, with a step that grows with its size and saturates
 (learning-direction theory, Selten and Stoecker 1986; a Bush-Mosteller-type rule).
 Cooperation that pays grows; cooperation that costs withers; with neither, habits persist.
+
+Technicians value their good turns at the margin: what the *last* good mark added to
+reception's rating (`last_turn_gain`), as learning-direction theory has people ask whether a
+little less of what they did would have paid better. Reception's rating is a share of good
+marks, so once most calls are answered one more good mark adds little, while each call still
+costs its minutes: answering grows until the last call's mark no longer pays for its walk,
+higher the more the rating weighs, instead of running to the cap as soon as it pays at all.
+(A technician's call costs only its walk, the repair counting as an order closed, so the
+total payoff of answering stays positive up to the cap; a housekeeper's checks and reports
+cost minutes out of her quota on every room, and the total payoff already balances.)
 """
 
 from __future__ import annotations
@@ -38,6 +48,14 @@ def rating_gain(evaluation: Evaluation) -> float:
     against the rating without them (each good mark is one act of cooperation, counted once;
     without it there would be no mark, the bad marks staying as they are)."""
     return evaluation.rating - rating_of(0, evaluation.bad)
+
+
+def last_turn_gain(evaluation: Evaluation) -> float:
+    """What reception's rating owes to the last good turn: the rating received against the
+    rating with one good mark fewer (0 without any good mark)."""
+    if not evaluation.good:
+        return 0.0
+    return evaluation.rating - rating_of(evaluation.good - 1, evaluation.bad)
 
 
 def adjust(propensity: float, payoff: float, rate: float, sensitivity: float) -> float:

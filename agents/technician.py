@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .context import ContextAgent, Situation
-from .learning import Evaluation, adjust, rating_gain
+from .learning import Evaluation, adjust, last_turn_gain, rating_of
 
 
 @dataclass
@@ -107,8 +107,18 @@ class Technician(ContextAgent):
             "min", default, why, values, subject=room, at=now))
         return order if choice == "repair" else None
 
+    def next_mark_worth(self) -> tuple[int, int, float]:
+        """Reception's good and bad marks for me so far this period, and what one more good
+        mark would add to my score: little once most of my marks are good."""
+        ratings = self.model.ratings
+        good, bad = ratings.good.get(self, 0), ratings.bad.get(self, 0)
+        weight = self.model.manager_of("maintenance").rating_weight()
+        return good, bad, weight * (rating_of(good + 1, bad) - rating_of(good, bad))
+
     def answer_call(self, order) -> bool:
-        """Reception calls for a guest now: go at once, or finish planned work first?"""
+        """Reception calls for a guest now: go at once, or finish planned work first? How
+        readily I go is what my evaluations taught me; under cross-evaluation I know what
+        reception's next good mark is worth to my score."""
         p, room = self.model.p, order.room.number
         if self.model.random.random() >= self.responsiveness:
             default, why = "finish planned work", ("room {}: a call costs {:.0f} extra minutes "
@@ -119,6 +129,10 @@ class Technician(ContextAgent):
             default, why = "answer reception's call", ("room {}: I drop planned work for "
                                                        "reception about {:.0%} of the time")
             values = (room, self.responsiveness)
+        if self.model.lever("cross_evaluation"):
+            why += ("; reception has given me {} good and {} bad marks this period: one more "
+                    "good mark adds {:.3f} to my score")
+            values += self.next_mark_worth()
         choice = self.choose(Situation(
             "call", {"answer reception's call": p.callout_minutes + p.repair_minutes,
                      "finish planned work": 0.0}, "min", default, why, values,
@@ -146,15 +160,18 @@ class Technician(ContextAgent):
         return self.record.cooperation_minutes
 
     def learn_from(self, evaluation: Evaluation) -> None:
-        """Answer reception more readily if it paid in this evaluation, less if it cost."""
+        """Answer reception more readily if the last good turns paid for their minutes in
+        this evaluation, less if they did not: each of the period's good marks is valued at
+        what the last one added to the rating (`agents.learning.last_turn_gain`)."""
         p, ev = self.model.p, evaluation
-        gain = ev.weight * rating_gain(ev)
+        gain = ev.weight * ev.good * last_turn_gain(ev)
         cost = (1.0 - ev.weight) * (self.productivity(self.cooperation_minutes())
                                     - ev.own_metric)
         before = self.responsiveness
         self.responsiveness = adjust(before, gain - cost, p.learning_rate,
                                      p.learning_sensitivity)
-        self.learn("learn responsiveness", "{:.0f} min for reception cost me {:.3f} of score, "
-                    "reception's rating gave {:.3f}: {:.0%} -> {:.0%}",
-                    self.cooperation_minutes(), cost, gain, before, self.responsiveness)
+        self.learn("learn responsiveness", "{:.0f} min for reception cost me {:.3f} of score; "
+                    "{} good marks from reception, the last adding {:.3f} to my score, gave "
+                    "{:.3f} at that rate: {:.0%} -> {:.0%}", self.cooperation_minutes(), cost,
+                    ev.good, ev.weight * last_turn_gain(ev), gain, before, self.responsiveness)
         self.record = JobRecord()

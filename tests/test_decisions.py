@@ -263,6 +263,24 @@ def test_a_technician_answers_reception_as_readily_as_evaluations_taught(hotel):
     assert not order.defect.open and tech.record.calls_answered == 1
 
 
+def test_a_technician_knows_what_reception_s_next_good_mark_is_worth(small_hotel):
+    hotel = InterLodgeModel(rng=11, **(small_hotel | {"cross_evaluation": True}))
+    tech = hotel.technicians[0]
+    tech.responsiveness = 0.4
+    hotel.ratings.clear()
+    for _ in range(9):
+        hotel.ratings.praise(tech)
+    hotel.ratings.blame(tech)
+    order = open_order(hotel, hours_ago=0.0)
+    hotel.random = Draws(0.7)
+    assert not tech.answer_call(order)
+    # weight 0.5 x (rating 11/13 against 10/12): one more good mark adds 0.006
+    assert last(tech).reason == (f"room {order.room.number}: a call costs 20 extra minutes and "
+                                 "my score counts orders closed; I go at once only about 40% "
+                                 "of the time; reception has given me 9 good and 1 bad marks "
+                                 "this period: one more good mark adds 0.006 to my score")
+
+
 # --- managers ----------------------------------------------------------------------------
 def test_a_manager_weighs_evening_cover_from_the_daily_reports(hotel):
     manager = hotel.manager_of("maintenance")
@@ -354,6 +372,26 @@ def test_evaluation_weighs_reception_rating_only_under_cross_evaluation(small_ho
         assert evaluation.weight == expected_weight
         assert evaluation.score == pytest.approx((1 - expected_weight) * 1.0
                                                  + expected_weight * rating_of(1, 0))
+
+
+def test_a_technician_answers_less_once_the_last_good_mark_no_longer_pays_its_walk(hotel):
+    tech = hotel.technicians[0]
+    tech.record.shifts, tech.record.orders_closed = 20, 300
+    tech.record.cooperation_minutes = 20 * 20.0  # twenty calls, a 20 min walk each
+    own = tech.productivity()
+    # twenty calls answered, one declined, weight 0.3: the last good mark adds
+    # 0.3 x (21/23 - 20/22) = 0.0012; twenty of them 0.024, against the walks' 0.7 x 0.037
+    tech.responsiveness = 0.9
+    tech.learn_from(Evaluation(0.8, own, rating_of(20, 1), 20, 1, 0.3, 0.0))
+    assert tech.responsiveness < 0.9
+    assert "20 good marks from reception, the last adding 0.001 to my score, gave 0.024" in (
+        tech.lessons[-1].reason)
+    # the same walks for five calls answered of twenty: each good mark still counts
+    tech.record.shifts, tech.record.orders_closed = 20, 300
+    tech.record.cooperation_minutes = 5 * 20.0
+    tech.responsiveness = 0.25
+    tech.learn_from(Evaluation(0.8, tech.productivity(), rating_of(5, 15), 5, 15, 0.3, 0.0))
+    assert tech.responsiveness > 0.25
 
 
 def test_learning_counts_each_good_turn_once(hotel):
