@@ -218,7 +218,7 @@ class Receptionist(ContextAgent):
         # or the re-engineered process makes every request a formal one
         if defect is not None and (option != "deflect" or model.lever("restructuring")
                                    or model.manager_of("front office").insists_on_work_orders()):
-            model.maintenance.open_work_order(defect, "reception", model.time)
+            model.maintenance.open_work_order(defect, "reception", model.now)
         left = {"move": p.stress_after_move, "rebate": p.stress_after_rebate * (1.0 - self.skill),
                 "deflect": p.stress_after_deflection * (1.0 - self.deflect_ease())}
         self.stress += left[option]

@@ -68,7 +68,7 @@ class Technician(ContextAgent):
     def work_until(self, end: float) -> None:
         """Take jobs one after another until hour `end`."""
         model = self.model
-        now = model.time
+        now = model.now
         while self.busy_until < end:
             start = max(self.busy_until, now)
             order = self.choose_next_job(start)
@@ -140,7 +140,7 @@ class Technician(ContextAgent):
         if choice == "finish planned work":
             self.record.calls_declined += 1
             return False
-        now = self.model.time
+        now = self.model.now
         minutes = p.callout_minutes + self.model.maintenance.repair(order, self, now)
         self.busy_until = max(self.busy_until, now) + minutes / 60.0
         self.record.calls_answered += 1

@@ -173,11 +173,14 @@ class InterLodgeModel(Model):
 
     def run_hours(self, hours: int) -> None:
         """Advance the hotel by `hours`: each hour its tasks of the day's plan, then Mesa's
-        events due at that hour (as Mesa orders a step before the other events of a time)."""
+        events due at that hour (as Mesa orders a step before the other events of a time).
+
+        The hotel's own code reads the hour from `now`; Mesa's `time` (an observable, whose
+        every write is a Python call) is set only for Mesa's events and when the hours are
+        done, for the app and Mesa's users."""
         plan, warmup_days = self._day_plan, self.p.warmup_days
         for _ in range(hours):
-            now = self.now + 1.0
-            self.now = self.time = now
+            self.now = now = self.now + 1.0
             self.hour = hour = int(now % HOURS_PER_DAY)
             self.day = int(now // HOURS_PER_DAY) - warmup_days
             for task in plan[hour]:
@@ -186,6 +189,7 @@ class InterLodgeModel(Model):
                 self.time = now - 1.0  # Mesa runs the events up to a time it has not reached
                 self.run_until(now)
                 self._next_event = self._next_event_time()
+        self.time = self.now
         self.steps += hours
 
     def _next_event_time(self) -> float:

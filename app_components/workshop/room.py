@@ -227,7 +227,7 @@ class Room:
             return None
         question = Question(next(self._ids), member.unique_id, self.seat_label(member.unique_id),
                             situation, member.work_context(),
-                            self.model.clock.label(self.model.time), time.time(),
+                            self.model.clock.label(self.model.now), time.time(),
                             self.timeout)
         with self.lock:
             self.questions[member.unique_id] = question
@@ -285,7 +285,7 @@ class Room:
     def _record(self, person, member, situation, choice, by, posted, answered) -> None:
         default = situation.default
         record = DecisionRecord(
-            self.round.number, self.round.preset, self.model.clock.label(self.model.time),
+            self.round.number, self.round.preset, self.model.clock.label(self.model.now),
             person.name, self.seat_label(member.unique_id), member.role, situation.kind,
             situation.subject if situation.kind != "shift" else None,
             options_text(situation.options, situation.unit),
