@@ -86,9 +86,8 @@ class Guest:
             score += p.rebate_softening
         if self.deflected:
             score -= p.deflection_penalty
-        # numpy's normal(0, s) is s * standard_normal(), the same number, for a third of
-        # the cost of the call
-        score += p.satisfaction_noise * self.model.rng.standard_normal()
+        # numpy's normal(0, s) is s * standard_normal(), the same number, drawn in batches
+        score += p.satisfaction_noise * self.model.satisfaction_draws.draw()
         return min(1000.0, max(0.0, score))
 
 

@@ -37,6 +37,7 @@ from agents import (
 from . import clock as c
 from .building import build_rooms
 from .clock import HOURS_PER_DAY, Clock
+from .draws import StandardNormals
 from .economics import Ledger
 from .front_desk import FrontDesk
 from .guests import satisfaction_levels
@@ -114,6 +115,8 @@ class InterLodgeModel(Model):
         self.market = Market(p, int(self.rng.integers(2**63)), reputation=p.initial_reputation)
         # guests' evening hours: tens of thousands of draws a run, from Python's generator
         self.guest_random = random.Random(int(self.rng.integers(2**63)))
+        # departing guests' satisfaction noise: the hotel's generator serves nothing else now
+        self.satisfaction_draws = StandardNormals(self.rng)
         self.market.expect_returns(-p.warmup_days, p.initial_return_intent)
         self.ledger = Ledger()
         self.ratings = ReceptionRatings()
