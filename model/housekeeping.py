@@ -16,11 +16,12 @@ class Housekeeping:
         self.hotel = hotel
         self.quota = float(hotel.p.housekeeper_quota)  # rooms a shift, less the slack granted
 
-    def standard_minutes(self, room) -> float:
-        """Standard cleaning time of `room` today: a stay-over or a check-out."""
+    def standard_minutes(self, rooms: list) -> list[float]:
+        """Standard cleaning time of each of `rooms` today: a stay-over or a check-out."""
         p = self.hotel.p
-        base = p.stayover_minutes if room.guest is not None else p.checkout_minutes
-        return base + p.room_overhead_minutes
+        stayover = p.stayover_minutes + p.room_overhead_minutes
+        checkout = p.checkout_minutes + p.room_overhead_minutes
+        return [stayover if room.guest is not None else checkout for room in rooms]
 
     def mean_room_minutes(self) -> float:
         p = self.hotel.p
