@@ -151,11 +151,6 @@ def daily_row(hotel, t: DayCounters, accounts: dict[str, float], occupied: int,
               open_defects: int) -> dict[str, float]:
     """The day's row of METRICS from the hotel, its day counters `t` and its accounts."""
     rooms = hotel.p.rooms
-    staff = {"housekeepers": hotel.housekeepers, "technicians": hotel.technicians,
-             "receptionists": hotel.receptionists, "managers": list(hotel.managers.values())}
-
-    def average(group: str, trait: str) -> float:
-        return sum(getattr(member, trait) for member in staff[group]) / len(staff[group])
 
     departing = [s for values in t.satisfaction.values() for s in values]
     row = {name: getattr(t, name) for name in COUNTED} | {
@@ -175,11 +170,11 @@ def daily_row(hotel, t: DayCounters, accounts: dict[str, float], occupied: int,
         "guest_satisfaction": mean(departing),
         "reputation": hotel.market.reputation,
         "rooms_per_housekeeper_shift": ratio(t.rooms_cleaned, t.housekeeper_shifts),
-        "receptionist_stress": average("receptionists", "stress"),
-        "check_propensity": average("housekeepers", "check_propensity"),
-        "report_propensity": average("housekeepers", "report_propensity"),
-        "maintenance_responsiveness": average("technicians", "responsiveness"),
-        "manager_cross_knowledge": average("managers", "cross_knowledge"),
+        "receptionist_stress": average([m.stress for m in hotel.receptionists]),
+        "check_propensity": average([m.check_propensity for m in hotel.housekeepers]),
+        "report_propensity": average([m.report_propensity for m in hotel.housekeepers]),
+        "maintenance_responsiveness": average([m.responsiveness for m in hotel.technicians]),
+        "manager_cross_knowledge": average([m.cross_knowledge for m in hotel.managers.values()]),
         "evening_cover": float(hotel.maintenance.evening_cover),
         "departures": len(departing),
     }
@@ -193,6 +188,11 @@ def daily_row(hotel, t: DayCounters, accounts: dict[str, float], occupied: int,
                            f"{sorted(METRICS.keys() - row.keys())}, undefined "
                            f"{sorted(row.keys() - METRICS.keys())}")
     return row
+
+
+def average(values: list[float]) -> float:
+    """The mean of staff members' traits (a hotel has at least one of each kind)."""
+    return sum(values) / len(values)
 
 
 def mean(values) -> float:

@@ -23,26 +23,36 @@ class NightAudit:
     def close_day(self) -> None:
         """Close the day: revenue, wear and tear, costs, the day's row."""
         hotel = self.hotel
-        p, rng, now = hotel.p, hotel.random, hotel.now
+        p, draw, now = hotel.p, hotel.random.random, hotel.now
         occupied = [room for room in hotel.rooms if room.guest is not None]
         tally = hotel.tally
+        # tonight's takings and counts in local names, added in the rooms' order as the
+        # ledger and the tally would (both start the day at zero): a hundred rooms a night
+        revenue, late, returning, forgone = 0.0, 0, 0, 0.0
+        defect_rate, worsening_rate = p.defect_rate, p.defect_worsening_rate
         for room in occupied:
-            hotel.ledger.earn(room.guest.rate)
-            tally.late_room_nights += room.guest.late
-            tally.returning_room_nights += room.guest.returning
-            tally.discounts_forgone += room.guest.list_rate - room.guest.rate
-            room.guest.nights_left -= 1
+            guest = room.guest
+            revenue += guest.rate
+            late += guest.late
+            returning += guest.returning
+            forgone += guest.list_rate - guest.rate
+            guest.nights_left -= 1
             room.clean = False
-            if rng.random() < p.defect_rate:
+            if draw() < defect_rate:
                 room.defects.append(Defect(room, now))
-                hotel.tally.defects_created += 1
+                tally.defects_created += 1
+        hotel.ledger.earn(revenue)
+        tally.late_room_nights += late
+        tally.returning_room_nights += returning
+        tally.discounts_forgone += forgone
         open_defects = 0
         for room in hotel.rooms:
             room.held = False
-            for defect in room.defects:
-                open_defects += 1
-                if not defect.severe and rng.random() < p.defect_worsening_rate:
-                    defect.severe = True
+            if room.defects:  # most rooms have none
+                for defect in room.defects:
+                    open_defects += 1
+                    if not defect.severe and draw() < worsening_rate:
+                        defect.severe = True
         self.pay_the_day(len(occupied))
         evening = hotel.tally.evening_complaints
         for receptionist in hotel.front_desk.roster.get("evening", []):
