@@ -13,6 +13,7 @@ from .guests import Guest
 if TYPE_CHECKING:
     from agents import Receptionist
 
+    from .building import Room
     from .hotel import InterLodgeModel
     from .market import Arrival
 
@@ -35,6 +36,12 @@ class FrontDesk:
         self.arrivals: dict[int, list[Arrival]] = {}  # today's, by hour
         self.roster: dict[str, list[Receptionist]] = {}  # today's, by shift
         self.moves: list[Move] = []  # today's, in order
+        # The rooms vacant after this morning's check-out, in the hotel's order: guests leave
+        # only at check-out, and a guest moved out leaves a room to clean tomorrow, so no
+        # other room can be let until the next check-out. The desk looks for free rooms
+        # among these (about two thirds of the rooms) rather than among all, every hour of
+        # the afternoon and evening.
+        self.vacant: list[Room] = list(hotel.rooms)
 
     def open_day(self) -> None:
         """Midnight: today's arrivals are known; receptionists are rostered."""
@@ -83,19 +90,26 @@ class FrontDesk:
     def check_out_guests(self) -> None:
         hotel = self.hotel
         day = hotel.day
+        vacant = []
         for room in hotel.rooms:
             guest = room.guest
             if guest is not None and guest.nights_left <= 0:
                 satisfaction = guest.rate_stay()
                 hotel.tally.satisfaction[guest.experience].append(satisfaction)
                 hotel.market.hear_from(satisfaction, day)
-                room.guest = None
+                room.guest = guest = None
+            if guest is None:
+                vacant.append(room)
+        self.vacant = vacant
+
+    def free_rooms(self) -> list[Room]:
+        """The rooms that can be let now (`Room.lettable`), in the hotel's order."""
+        return lettable_rooms(self.vacant, self.hotel.now)
 
     def hold_rooms_in_reserve(self) -> None:
         """The evening receptionist decides how many free rooms to keep from late sales."""
         hotel = self.hotel
-        now = hotel.now
-        free = lettable_rooms(hotel.rooms, now)
+        free = self.free_rooms()
         desk = self.on_duty()
         held = desk[0].hold_rooms_in_reserve(len(free))
         for receptionist in desk:
@@ -109,9 +123,9 @@ class FrontDesk:
         due = self.arrivals.get(hotel.hour)
         if not due:
             return
-        p, tally, now, choice = hotel.p, hotel.tally, hotel.now, hotel.random.choice
+        p, tally, choice = hotel.p, hotel.tally, hotel.random.choice
         desk = self.on_duty()
-        free, unheld = self._free_rooms(now)
+        free, unheld = self._free_and_unheld()
         while due:
             arrival = due.pop()
             receptionist = choice(desk)
@@ -138,11 +152,11 @@ class FrontDesk:
                 defect = guest.find_defect(p.guest_find_at_checkin)
                 if defect is not None:
                     self.guest_finds(guest, defect)
-                    free, unheld = self._free_rooms(now)  # a move may have taken one
+                    free, unheld = self._free_and_unheld()  # a move may have taken one
 
-    def _free_rooms(self, now: float) -> tuple[list, list]:
+    def _free_and_unheld(self) -> tuple[list, list]:
         """The rooms that can be let now, and those of them not held in reserve."""
-        free = lettable_rooms(self.hotel.rooms, now)
+        free = self.free_rooms()
         return free, [room for room in free if not room.held]
 
     @staticmethod
@@ -216,8 +230,7 @@ class FrontDesk:
 
     def spare_room(self, guest):
         """A room to move `guest` into: one held in reserve first, else any free one."""
-        free = [room for room in lettable_rooms(self.hotel.rooms, self.hotel.now)
-                if room is not guest.room]
+        free = [room for room in self.free_rooms() if room is not guest.room]
         held = [room for room in free if room.held]
         return (held or free or [None])[0]
 
