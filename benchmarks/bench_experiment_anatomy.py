@@ -4,10 +4,11 @@
         [--days 540] [--workers 2] [--repeats 1]
 
 Runs the factorial (16 cells x replicates x days) through `run_experiment` into a fresh folder,
-once with the code of COMMIT (checked out into a temporary folder with `git worktree add`) and
-once with this tree, alternating `--repeats` times so that a change of load on the machine
-hits both alike. Every 0.1 s it reads each process of the run (/proc/PID/smaps_rollup and CPU
-times) and prints, for each code:
+once with the experiments layer (`experiments/`) of COMMIT on this commit's model (both
+checked out into a temporary folder with `git worktree add`, so that both codes simulate the
+same hotel) and once with this tree, alternating `--repeats` times so that a change of load
+on the machine hits both alike. Every 0.1 s it reads each process of the run
+(/proc/PID/smaps_rollup and CPU times) and prints, for each code:
 - the phases of the main process: imports done, pool entered, first result, last result,
   folder closed (seconds from the start of the process);
 - CPU seconds per role (main, fork server, workers, Python's resource tracker) and in all;
@@ -15,7 +16,8 @@ times) and prints, for each code:
   share them) and what each role held at that moment;
 - how long workers sat idle at the end: the time from the first worker to finish its share
   to the last result;
-- whether both codes stored the same numbers (runs table without timings, daily tables).
+- whether both codes stored the same numbers (runs table without timings, daily tables),
+  read afterwards in a process of its own, outside the measurement.
 CPU time and PSS are the figures to compare while other work shares the machine.
 """
 
@@ -36,13 +38,11 @@ ROOT = Path(__file__).resolve().parents[1]
 BEFORE = "707f619"  # main before the experiment-level work of issue 7
 SAMPLE_SECONDS = 0.1
 
-# the measured process: the factorial from the code in TREE, printing its phases and a digest
-# of what it stored (its numbers, without timings)
+# the measured process: the factorial from the code in TREE into FOLDER, printing its phases
 SWEEP = """
-import json, sys, tempfile, time
+import json, sys, time
 start = time.perf_counter()
-sys.path.insert(0, sys.argv[1])
-replicates, days, workers = json.loads(sys.argv[2])
+replicates, days, workers, folder = json.loads(sys.argv[1])
 from pathlib import Path
 from experiments.designs import factorial
 from experiments.evaluators import process_pool, run_experiment
@@ -51,37 +51,53 @@ from experiments.store import ExperimentStore
 phases = {"imports done": time.perf_counter() - start}
 experiment = Experiment(factorial(replicates=replicates), days=days, root_seed=1)
 results = []
-with tempfile.TemporaryDirectory() as folder:
-    with process_pool(workers) as (pool, depth):
-        phases["pool entered"] = time.perf_counter() - start
-        with ExperimentStore(Path(folder), experiment) as store:
-            add = store.add
-            def timed_add(result):
-                results.append(time.perf_counter() - start)
-                add(result)
-            store.add = timed_add
-            run_experiment(experiment, store, pool, depth, progress=False)
-        phases["folder closed"] = time.perf_counter() - start
-    phases["first result"], phases["last result"] = results[0], results[-1]
-    import pandas as pd
-    from experiments.store import iter_daily, read_runs
-    runs = read_runs(Path(folder)).drop(columns="wall_seconds")
-    daily = pd.concat(iter_daily(Path(folder)), ignore_index=True).sort_values(
-        ["run_id", "day"], ignore_index=True)
-    digest = [int(pd.util.hash_pandas_object(table, index=False).sum())
-              for table in (runs, daily)]
-print(json.dumps({"phases": phases, "digest": digest}))
+with process_pool(workers) as (pool, depth):
+    phases["pool entered"] = time.perf_counter() - start
+    with ExperimentStore(Path(folder), experiment) as store:
+        add = store.add
+        def timed_add(result):
+            results.append(time.perf_counter() - start)
+            add(result)
+        store.add = timed_add
+        run_experiment(experiment, store, pool, depth, progress=False)
+    phases["folder closed"] = time.perf_counter() - start
+phases["first result"], phases["last result"] = results[0], results[-1]
+print(json.dumps(phases))
 """
+# what a folder holds: a digest of its numbers (runs table without timings, daily tables)
+DIGEST = """
+import json, sys
+from pathlib import Path
+import pandas as pd
+from experiments.store import iter_daily, read_runs
+folder = Path(sys.argv[1])
+runs = read_runs(folder).drop(columns="wall_seconds")
+daily = pd.concat(iter_daily(folder), ignore_index=True).sort_values(["run_id", "day"],
+                                                                      ignore_index=True)
+print(json.dumps([int(pd.util.hash_pandas_object(t, index=False).sum()) for t in (runs, daily)]))
+"""
+
+
+def _python(tree: Path, code: str, *args: str) -> subprocess.Popen:
+    # PYTHONPATH, not sys.path: Python 3.12's fork server preloads the model from its own
+    # sys.path, where the editable install would give this tree's code to both codes' workers
+    return subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE,
+                            text=True, cwd=tempfile.gettempdir(),
+                            env=os.environ | {"PYTHONPATH": str(tree)})
 
 
 def measure(tree: Path, replicates: int, days: int, workers: int) -> dict:
     """One sweep from the code in `tree`, sampled; its phases, CPU, PSS and digest."""
-    # PYTHONPATH too: Python 3.12's fork server preloads the model from its own sys.path,
-    # where the editable install would give this tree's code to the workers of both
-    child = subprocess.Popen([sys.executable, "-c", SWEEP, str(tree),
-                              json.dumps([replicates, days, workers])],
-                             stdout=subprocess.PIPE, text=True, cwd=tempfile.gettempdir(),
-                             env=os.environ | {"PYTHONPATH": str(tree)})
+    with tempfile.TemporaryDirectory() as folder:
+        result = _sampled(_python(tree, SWEEP, json.dumps([replicates, days, workers,
+                                                           folder])))
+        digest = _python(tree, DIGEST, folder)
+        result["digest"] = json.loads(digest.communicate()[0])
+    return result
+
+
+def _sampled(child: subprocess.Popen) -> dict:
+    """Sample the processes of `child` until it ends."""
     main, start = psutil.Process(child.pid), time.perf_counter()
     peak, cpu, busy_until, roles = (0.0, {}), {}, {}, {}
     while child.poll() is None:
@@ -105,8 +121,8 @@ def measure(tree: Path, replicates: int, days: int, workers: int) -> dict:
             peak = (sum(pss.values()), pss)
         time.sleep(SAMPLE_SECONDS)
     if child.returncode:
-        raise SystemExit(f"the sweep of {tree} failed with exit code {child.returncode}")
-    found = json.loads(child.stdout.read().strip().splitlines()[-1])
+        raise SystemExit(f"a sweep failed with exit code {child.returncode}")
+    phases = json.loads(child.stdout.read().strip().splitlines()[-1])
     workers_done = [busy_until[pid] for pid, role in roles.items()
                     if role == "worker" and pid in busy_until]
     by_role: dict[str, list[float]] = {}
@@ -114,7 +130,7 @@ def measure(tree: Path, replicates: int, days: int, workers: int) -> dict:
         by_role.setdefault(role, [0.0, 0.0])
         by_role[role][0] += cpu.get(pid, 0.0)
         by_role[role][1] += peak[1].get(pid, 0.0)
-    return {"phases": found["phases"], "digest": found["digest"], "roles": by_role,
+    return {"phases": phases, "roles": by_role,
             "peak": peak[0], "cpu": sum(cpu.values()),
             # busy_until is on this script's clock, a few ms behind the child's
             "idle_tail": max(workers_done) - min(workers_done) if workers_done else 0.0}
@@ -165,8 +181,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         before = Path(folder) / "before"
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q",
-                        str(before), args.before], check=True)
+                        str(before), "HEAD"], check=True)
         try:
+            subprocess.run(["git", "-C", str(before), "checkout", "-q", args.before, "--",
+                            "experiments"], check=True)
             results = []
             for _ in range(args.repeats):
                 results.append((measure(before, *size), measure(ROOT, *size)))
@@ -174,7 +192,7 @@ def main() -> None:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force",
                             str(before)], check=True)
     for old, new in results:
-        report(f"before ({args.before})", old)
+        report(f"before (experiments/ of {args.before})", old)
         report("after (this tree)", new)
         print(f"  same numbers stored: {'yes' if old['digest'] == new['digest'] else 'NO'}")
     print(f"load average after: {psutil.getloadavg()[0]:.1f}")

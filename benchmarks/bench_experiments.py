@@ -179,7 +179,7 @@ def ours(replicates: int, days: int, workers: int, experiment_class=None) -> dic
         raise SystemExit(f"{tally.failed} runs failed")
     margins = {f"{_cell(row)}/{row['seed']}": row["gross_margin"]
                for row in runs.to_dict("records")}
-    return {"wall": wall, "margins": margins, "rows_in_memory": "at most 50,000 (then a part)"}
+    return {"wall": wall, "margins": margins, "rows_in_memory": "at most 10,000 (then a part)"}
 
 
 def ours_common_seeds(replicates: int, days: int, workers: int) -> dict:

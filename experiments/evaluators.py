@@ -46,6 +46,7 @@ from .experiment import RunSpec
 from .interrupts import Interrupt
 from .outcomes import summarise
 from .simulation import run_hotel, warm_up_key
+from .worker_memory import release_freed_memory
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -112,8 +113,14 @@ _LAST_WARM_UP: dict = {}
 
 def execute_together(specs: list[RunSpec], simulator: Simulator = run_hotel
                      ) -> list[RunResult]:
-    """Run `specs` one after the other (in a worker), sharing their warm-ups."""
-    return [execute(spec, simulator, _LAST_WARM_UP) for spec in specs]
+    """Run `specs` one after the other (in a worker), sharing their warm-ups. Before each,
+    what the one before left (its hotel, the last group's results once sent) goes back to the
+    system, so the worker's memory is one run's, not the sum of its leftovers."""
+    results = []
+    for spec in specs:
+        release_freed_memory()
+        results.append(execute(spec, simulator, _LAST_WARM_UP))
+    return results
 
 
 def sharing_warm_ups(runs: Iterable[RunSpec], size: int) -> Iterator[list[RunSpec]]:
