@@ -37,7 +37,7 @@ decisions, such as quota slack):
 - "cost: housekeeping wages": housekeepers are rostered to the rooms to clean at the quota;
   work = rooms cleaned = room-nights sold x rooms cleaned per room-night sold. The first
   factor's change is volume; the second's is the rooms that moves leave to clean
-  ("cost: housekeeping wages, rooms left by moves", direct); the rate part left in the line
+  ("cost: rooms left by moves", direct: housekeeping wages); the rate part left in the line
   is the cost of cleaning a room (quota slack, the roster's rounding);
 - "cost: reception wages": the evening shift is rostered to the arrivals on the books, work =
   booked arrivals at the evening desk's cost of one; the volume part goes to the returning
@@ -73,7 +73,8 @@ REVENUE_CHANNELS = {
     "list rate (reputation)": "market",
     "rebates and compensation": "direct",
 }
-HOUSEKEEPING, MOVES = "cost: housekeeping wages", "cost: housekeeping wages, rooms left by moves"
+# (channel names stay short: the app draws them as the bridge chart's axis labels)
+HOUSEKEEPING, MOVES = "cost: housekeeping wages", "cost: rooms left by moves"
 COST_CHANNELS = {}
 for _item in COST_ITEMS:
     COST_CHANNELS[f"cost: {_item.replace('_', ' ')}"] = "direct"
