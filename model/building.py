@@ -98,12 +98,17 @@ class Defect:
         return self.repaired_at is None
 
 
-def lettable_rooms(rooms: list[Room], now: float) -> list[Room]:
-    """The rooms that can be let at `now` (`Room.lettable`, inlined: the desk asks every
-    hour of the evening)."""
-    return [room for room in rooms
-            if room.guest is None and room.clean and room.ready_at <= now
-            and not (room.defects and room.known_defect)]
+def sort_out_lettable(rooms: list[Room], now: float) -> tuple[list[Room], list[Room]]:
+    """`rooms` that can be let at `now` (`Room.lettable`, inlined: the desk asks every hour
+    of the afternoon and evening) and the others, each in their order."""
+    lettable, others = [], []
+    for room in rooms:
+        if (room.guest is None and room.clean and room.ready_at <= now
+                and not (room.defects and room.known_defect)):
+            lettable.append(room)
+        else:
+            others.append(room)
+    return lettable, others
 
 
 def build_rooms(rooms: int, floors: int) -> list[Room]:

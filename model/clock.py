@@ -18,6 +18,9 @@ LATE_ARRIVALS = range(20, 24)  # late arrivals and walk-ins, 20:00 to midnight
 NIGHT_AUDIT = 23
 RECEPTION_SHIFTS = {"morning": range(7, 15), "evening": range(15, 23), "night": (23, 0, 1, 2, 3,
                                                                                  4, 5, 6)}
+# the reception shift working at each hour of the day
+SHIFT_AT = tuple(next(shift for shift, hours in RECEPTION_SHIFTS.items() if hour in hours)
+                 for hour in range(HOURS_PER_DAY))
 EVENING_COVER = range(MAINTENANCE_END, 23)
 MAINTENANCE_SHIFT_MINUTES = (MAINTENANCE_END - DAY_SHIFT_START) * 60.0
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from . import clock as c
-from .building import FOUND_BY_GUEST, lettable_rooms
+from .building import FOUND_BY_GUEST, sort_out_lettable
+from .draws import index_picker
 from .guests import Guest
 
 if TYPE_CHECKING:
@@ -36,12 +37,24 @@ class FrontDesk:
         self.arrivals: dict[int, list[Arrival]] = {}  # today's, by hour
         self.roster: dict[str, list[Receptionist]] = {}  # today's, by shift
         self.moves: list[Move] = []  # today's, in order
-        # The rooms vacant after this morning's check-out, in the hotel's order: guests leave
-        # only at check-out, and a guest moved out leaves a room to clean tomorrow, so no
-        # other room can be let until the next check-out. The desk looks for free rooms
-        # among these (about two thirds of the rooms) rather than among all, every hour of
-        # the afternoon and evening.
-        self.vacant: list[Room] = list(hotel.rooms)
+        # The rooms the desk can let (`Room.lettable`), in the hotel's order, as they were
+        # at hour `_free_at` and since changed by the desk's own lets, and the rooms vacant
+        # after this morning's check-out not yet among them (dirty, not ready, a known
+        # defect). Once the desk has looked, only it takes rooms out of the free ones: guests
+        # leave only at check-out, a guest moved out leaves a room to clean tomorrow, and a
+        # defect is reported in a room being cleaned (housekeeping) or let (reception). So
+        # at each later hour the desk looks again only at the waiting rooms, which cleaning,
+        # readiness and repairs may free (tests/test_front_desk_index.py: a full look agrees).
+        self.free: list[Room] = []
+        self.waiting: list[Room] = list(hotel.rooms)
+        self._free_at: float | None = None
+        # who is at the desk at each hour of the day, from today's roster (asked for every
+        # arrival and complaint); before the first roster, the first receptionist
+        self.desk_by_hour: list[list[Receptionist]] = [hotel.receptionists[:1]] * c.HOURS_PER_DAY
+        # staying guests by the hour they come back to their room tonight, and each room's
+        # place in the hotel's order, in which they come back
+        self.back_at: dict[int, list[Guest]] = {hour: [] for hour in c.EVENING_RETURNS}
+        self.order = {room: i for i, room in enumerate(hotel.rooms)}
 
     def open_day(self) -> None:
         """Midnight: today's arrivals are known; receptionists are rostered."""
@@ -70,14 +83,12 @@ class FrontDesk:
             n = sizes[shift]
             self.roster[shift] = [pool[(first + k) % len(pool)] for k in range(n)]
             first += n
+        self.desk_by_hour = [self.roster.get(c.SHIFT_AT[hour]) or hotel.receptionists[:1]
+                             for hour in range(c.HOURS_PER_DAY)]
 
     def on_duty(self) -> list[Receptionist]:
         """Receptionists on duty now."""
-        hour = self.hotel.hour
-        for shift, hours in c.RECEPTION_SHIFTS.items():
-            if hour in hours:
-                return self.roster.get(shift) or self.hotel.receptionists[:1]
-        return self.hotel.receptionists[:1]
+        return self.desk_by_hour[self.hotel.hour]
 
     def paid_shifts(self) -> int:
         """Reception shifts paid today: today's roster."""
@@ -89,22 +100,35 @@ class FrontDesk:
 
     def check_out_guests(self) -> None:
         hotel = self.hotel
-        day = hotel.day
-        vacant = []
+        tally, vacant, departing = hotel.tally, [], []
+        back_at = {hour: [] for hour in c.EVENING_RETURNS}
         for room in hotel.rooms:
             guest = room.guest
-            if guest is not None and guest.nights_left <= 0:
-                satisfaction = guest.rate_stay()
-                hotel.tally.satisfaction[guest.experience].append(satisfaction)
-                hotel.market.hear_from(satisfaction, day)
-                room.guest = guest = None
             if guest is None:
                 vacant.append(room)
-        self.vacant = vacant
+            elif guest.nights_left <= 0:
+                satisfaction = guest.rate_stay()
+                tally.satisfaction[guest.experience].append(satisfaction)
+                departing.append(satisfaction)
+                room.guest = None
+                vacant.append(room)
+            else:
+                back_at[guest.evening_hour].append(guest)
+        hotel.market.hear_from(departing, hotel.day)
+        self.free, self.waiting, self._free_at = [], vacant, None  # the desk looks anew
+        self.back_at = back_at
 
     def free_rooms(self) -> list[Room]:
-        """The rooms that can be let now (`Room.lettable`), in the hotel's order."""
-        return lettable_rooms(self.vacant, self.hotel.now)
+        """The rooms that can be let now (`Room.lettable`), in the hotel's order: the desk's
+        own list, which it keeps up to date as it lets rooms (others only read it)."""
+        now = self.hotel.now
+        if now != self._free_at:
+            self._free_at = now
+            ready, self.waiting = sort_out_lettable(self.waiting, now)
+            if ready:
+                self.free += ready
+                self.free.sort(key=self.order.__getitem__)
+        return self.free
 
     def hold_rooms_in_reserve(self) -> None:
         """The evening receptionist decides how many free rooms to keep from late sales."""
@@ -123,12 +147,14 @@ class FrontDesk:
         due = self.arrivals.get(hotel.hour)
         if not due:
             return
-        p, tally, choice = hotel.p, hotel.tally, hotel.random.choice
+        p, tally, back_at = hotel.p, hotel.tally, self.back_at
+        pick = index_picker(hotel.random)
         desk = self.on_duty()
+        list_rate = hotel.market.rate()  # reputation moves only at the night audit
         free, unheld = self._free_and_unheld()
         while due:
             arrival = due.pop()
-            receptionist = choice(desk)
+            receptionist = desk[pick(len(desk))]
             if arrival.late:
                 if not (free and receptionist.sell_to_late_arrival(len(free))):
                     tally.late_arrivals_turned_away += 1
@@ -137,17 +163,20 @@ class FrontDesk:
             elif not free:
                 tally.reservations_walked += 1
                 continue
-            room = choice(unheld or free)
-            rate = list_rate = hotel.market.rate()
+            # a room not held in reserve if there is one; it leaves the lists it was in
+            if unheld:
+                room = unheld.pop(pick(len(unheld)))
+                free.remove(room)
+            else:
+                room = free.pop(pick(len(free)))
+            rate = list_rate
             if arrival.late and receptionist.concede_discount():
                 rate *= 1.0 - p.walk_in_discount
                 tally.discounts_given += 1
             guest = Guest(hotel, arrival.nights, rate, list_rate, arrival.late,
                           arrival.returning)
-            if not room.held:
-                unheld.remove(room)
             self.let(room, guest)
-            free.remove(room)
+            back_at[guest.evening_hour].append(guest)
             if room.defects:  # most rooms have none to find
                 defect = guest.find_defect(p.guest_find_at_checkin)
                 if defect is not None:
@@ -174,10 +203,11 @@ class FrontDesk:
         hour = hotel.hour
         chance, other = hotel.p.guest_find_in_evening, hotel.p.other_complaint_rate
         draw = hotel.random.random
-        # each guest comes back once, to the room he had: one moved tonight is not back again
-        returning = [(room, room.guest) for room in hotel.rooms
-                     if room.guest is not None and room.guest.evening_hour == hour]
-        for room, guest in returning:
+        # each guest comes back once, to the room he has at the hour, in the hotel's order
+        place = self.order
+        returning = sorted(self.back_at[hour], key=lambda guest: place[guest.room])
+        for guest in returning:
+            room = guest.room
             # a defect in a room let today was found, or not, at check-in
             if room.defects and guest.nights_left != guest.nights:
                 self.look_around(guest, room, chance)
@@ -230,9 +260,8 @@ class FrontDesk:
 
     def spare_room(self, guest):
         """A room to move `guest` into: one held in reserve first, else any free one."""
-        free = [room for room in self.free_rooms() if room is not guest.room]
-        held = [room for room in free if room.held]
-        return (held or free or [None])[0]
+        free = self.free_rooms()  # never the guest's own room: it is let
+        return next((room for room in free if room.held), free[0] if free else None)
 
     def move_guest(self, guest) -> None:
         new = self.spare_room(guest)
@@ -241,6 +270,7 @@ class FrontDesk:
         old.guest = None
         old.clean = False
         self.let(new, guest)
+        self.free.remove(new)
         self.hotel.ledger.spend("extra_cleaning", self.hotel.p.extra_cleaning_cost)
 
     def give_rebate(self, guest) -> None:

@@ -122,7 +122,6 @@ class InterLodgeModel(Model):
         self.ratings = ReceptionRatings()
         self.rows: list[dict[str, float]] = []
         self.tally = DayCounters()  # the day so far
-        self.front_desk = FrontDesk(self)
         self.housekeeping = Housekeeping(self)
         self.maintenance = Maintenance(self)
         self.night_audit = NightAudit(self)
@@ -134,6 +133,7 @@ class InterLodgeModel(Model):
         self.technicians = [Technician(self, self._vary(p.initial_responsiveness))
                             for _ in range(p.technicians)]
         self.managers = {function: Manager(self, function) for function in FUNCTIONS}
+        self.front_desk = FrontDesk(self)  # staffed by the receptionists
 
         self._day_plan = self._plan_the_day()
         self._recurring = [self.schedule_recurring(self.evaluate_staff, Schedule(

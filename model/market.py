@@ -124,19 +124,20 @@ class Market:
             for i in range(total)
         ]
 
-    def hear_from(self, satisfaction: float, day: int) -> None:
-        """A departing guest's satisfaction reaches the market; they may come back."""
-        p = self.p
-        well_run = p.satisfaction_no_problem
-        unhappiness = min(1.0, max(0.0, (well_run - satisfaction)
-                                   / (well_run - p.satisfaction_unresolved)))
-        self._today.append((1.0 + (p.complainer_weight - 1.0) * unhappiness, satisfaction))
-        draws = self._departures
-        if len(draws) < 2:  # more departures than rooms today: draw more from today's stream
-            draws += self._day_rng.random(2 * p.rooms).tolist()
-        if draws.pop() < p.return_share * self.return_intent(satisfaction):
-            low, high = p.return_delay_min_days, p.return_delay_max_days
-            self.returns[day + low + int(draws.pop() * (high - low))] += 1
+    def hear_from(self, satisfactions: list[float], day: int) -> None:
+        """Departing guests' satisfaction reaches the market; they may come back."""
+        p, draws, returns, today = self.p, self._departures, self.returns, self._today
+        well_run, unresolved = p.satisfaction_no_problem, p.satisfaction_unresolved
+        louder, return_share = p.complainer_weight - 1.0, p.return_share
+        low, high = p.return_delay_min_days, p.return_delay_max_days
+        for satisfaction in satisfactions:
+            unhappiness = min(1.0, max(0.0, (well_run - satisfaction)
+                                       / (well_run - unresolved)))
+            today.append((1.0 + louder * unhappiness, satisfaction))
+            if len(draws) < 2:  # more departures than rooms today: more of today's stream
+                draws += self._day_rng.random(2 * p.rooms).tolist()
+            if draws.pop() < return_share * self.return_intent(satisfaction):
+                returns[day + low + int(draws.pop() * (high - low))] += 1
 
     def update_reputation(self) -> None:
         """End of day: reputation moves toward today's satisfaction (exponential memory)."""

@@ -153,7 +153,7 @@ def test_reputation_moves_toward_what_guests_say(small_hotel):
     params = Parameters.from_values(preset_parameters("baseline", small_hotel))
     market = Market(params, entropy=1, reputation=750.0)
     for _ in range(5):
-        market.hear_from(600.0, day=0)
+        market.hear_from([600.0], day=0)
     market.update_reputation()
     assert market.reputation < 750.0
 
@@ -161,7 +161,7 @@ def test_reputation_moves_toward_what_guests_say(small_hotel):
 def test_two_markets_with_the_same_entropy_bring_the_same_guests(small_hotel):
     params = Parameters.from_values(preset_parameters("baseline", small_hotel))
     first, second = Market(params, 42, 750.0), Market(params, 42, 750.0)
-    second.hear_from(700.0, day=-5)  # a different history does not change today's demand
+    second.hear_from([700.0], day=-5)  # a different history does not change today's demand
     assert first.arrivals(3) == second.arrivals(3)
 
 
