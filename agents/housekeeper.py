@@ -95,15 +95,19 @@ class Housekeeper(ContextAgent):
         shift_minutes, check_minutes = p.shift_minutes, p.check_minutes
         latent_defects = checks = reports = 0
         checking = reporting = 0.0  # minutes
+        decide_to_check = self.decide_to_check
         for room, minutes in zip(rooms, standard, strict=True):
             remaining -= minutes
             began = used
             used += minutes * (0.85 + (1.15 - 0.85) * draw())
             slack = shift_minutes - used - remaining
-            latent = room.latent_defects() if room.defects else ()  # most rooms have none
-            latent_defects += len(latent)
+            if room.defects:  # most rooms have none
+                latent = room.latent_defects()
+                latent_defects += len(latent)
+            else:
+                latent = ()
             now = start + used / 60.0
-            if self.decide_to_check(room, slack, now):
+            if decide_to_check(room, slack, now):
                 spent = check_minutes * (0.5 + (1.5 - 0.5) * draw())
                 used += spent
                 checks += 1
@@ -125,8 +129,9 @@ class Housekeeper(ContextAgent):
             shifts=1, rooms=len(rooms), minutes=used, check_minutes=checking,
             report_minutes=reporting, overtime=max(0.0, used - shift_minutes), reports=reports,
             checks=checks, latent_defects=latent_defects)
-        for name in vars(today):
-            setattr(self.record, name, getattr(self.record, name) + getattr(today, name))
+        record = self.record
+        for name, value in vars(today).items():
+            setattr(record, name, getattr(record, name) + value)
 
     def decide_to_check(self, room, slack: float, now: float) -> bool:
         # checking without slack means overtime, which counts against her: half as likely
@@ -143,9 +148,15 @@ class Housekeeper(ContextAgent):
             default, why = "skip check", ("room {}: I check only about {:.0%} of rooms: my "
                                           "evaluations have not rewarded checks enough")
             values = (room.number, self.check_propensity)
-        return self.choose_by_rule(default, why, values, now, lambda: Situation(
-            "check", {"check equipment": self.model.p.check_minutes, "skip check": 0.0}, "min",
-            default, why, values, subject=room.number, at=now)) == "check equipment"
+        return self.choose_by_rule(default, why, values, now, self.check_situation,
+                                   room) == "check equipment"
+
+    def check_situation(self, room, default: str, why: str, values: tuple,
+                        now: float) -> Situation:
+        """A room's check as a seat sees it."""
+        return Situation("check", {"check equipment": self.model.p.check_minutes,
+                                   "skip check": 0.0}, "min", default, why, values,
+                         subject=room.number, at=now)
 
     def decide_to_report(self, room, slack: float, now: float) -> bool:
         # reporting without slack means overtime, which counts against her: half as likely
@@ -161,9 +172,15 @@ class Housekeeper(ContextAgent):
                                                        "against my quota; I report only about "
                                                        "{:.0%} of what I see")
             values = (room.number, p.report_minutes, self.report_propensity)
-        return self.choose_by_rule(default, why, values, now, lambda: Situation(
-            "report", {"report defect": p.report_minutes, "leave defect unreported": 0.0},
-            "min", default, why, values, subject=room.number, at=now)) == "report defect"
+        return self.choose_by_rule(default, why, values, now, self.report_situation,
+                                   room) == "report defect"
+
+    def report_situation(self, room, default: str, why: str, values: tuple,
+                         now: float) -> Situation:
+        """A defect's report as a seat sees it."""
+        return Situation("report", {"report defect": self.model.p.report_minutes,
+                                    "leave defect unreported": 0.0}, "min", default, why,
+                         values, subject=room.number, at=now)
 
     def productivity(self, uncounted_minutes: float = 0.0) -> float:
         """Housekeeping's own metric: the quota met within the shift (1 = no overtime),

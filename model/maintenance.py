@@ -47,8 +47,9 @@ class Maintenance:
             technician.record.shifts += 1
 
     def work_the_hour(self) -> None:
+        end = self.hotel.now + 1
         for technician in self.hotel.technicians:
-            technician.work_until(self.hotel.now + 1)
+            technician.work_until(end)
 
     def arrange_evening_cover(self) -> None:
         hotel = self.hotel
@@ -86,11 +87,16 @@ class Maintenance:
 
     def next_work_order(self, now: float) -> WorkOrder | None:
         """The work order maintenance should take next, by its manager's priorities."""
+        if not self.queue:  # more than half of the technicians' jobs
+            return None
         waiting = [o for o in self.queue if o.created_at <= now]
         if not waiting:
             return None
-        if self.hotel.manager_of("maintenance").prioritises_guest_facing():
-            return min(waiting, key=lambda o: (o.room.guest is None, o.created_at))
+        guest_facing_first = self.hotel.manager_of("maintenance").prioritises_guest_facing()
+        if len(waiting) == 1:  # the most common case: no order to weigh against another
+            return waiting[0]
+        if guest_facing_first:
+            return min(waiting, key=lambda o: (o.defect.room.guest is None, o.created_at))
         return min(waiting, key=lambda o: o.created_at)
 
     def call(self, defect: Defect, receptionist) -> bool:
@@ -117,7 +123,8 @@ class Maintenance:
         """Repair the order's defect from hour `start`; return the minutes it takes."""
         hotel = self.hotel
         p, tally, defect = hotel.p, hotel.tally, order.defect
-        minutes = p.repair_minutes * hotel.random.uniform(0.5, 1.5) * (
+        # uniform(0.5, 1.5): a + (b - a) * random(), without its Python frame
+        minutes = p.repair_minutes * (0.5 + (1.5 - 0.5) * hotel.random.random()) * (
             2.0 if defect.severe else 1.0)
         defect.repaired_at = start + minutes / 60.0
         room = defect.room
