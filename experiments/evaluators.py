@@ -12,13 +12,14 @@ On it are built:
 - `run_scenarios`: a handful of named scenarios on common seeds, kept in memory (the story
   and the validation).
 
-Executors: `sequential()` in this process, `process_pool(workers)` on this machine,
-`experiments.dask_executor` on a Dask cluster. What runs inside a worker is `execute`: it
-imports only the model, pandas and the outcomes, not the analysis, storage and plotting of
-the main process. It sends each daily table back as Arrow columns, the form the store
-writes: the main process of an experiment builds no pandas tables, and loads pandas only when
-pyarrow first needs it, once the workers are busy (benchmarks/bench_experiment_anatomy.py
-shows where an experiment's time and memory go).
+Runs go to the workers in chunks (`chunks`): whole groups sharing a warm-up, small enough
+that every worker stays busy to the end. What runs inside a worker is `execute`: it imports
+only the model, pandas, pyarrow and the outcomes, not the analysis, storage and plotting of
+the main process. For the story and the validation a worker sends each daily table back as
+Arrow columns; for an experiment it encodes its chunk as the Parquet bytes of a pair of parts
+(`execute_into_part`), which the main process only writes: that process never loads pandas or
+pyarrow during a sweep (benchmarks/bench_experiment_anatomy.py shows where an experiment's
+time and memory go).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from itertools import groupby, islice
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +47,7 @@ from model import preset_parameters
 from .experiment import RunSpec
 from .interrupts import Interrupt
 from .outcomes import summarise
+from .parts import EncodedPart
 from .simulation import run_hotel, warm_up_key
 from .worker_memory import release_freed_memory
 
@@ -55,10 +58,12 @@ if TYPE_CHECKING:
     from .experiment import Experiment
     from .store import ExperimentStore
 
-MAX_SHARED = 16  # runs at most sent together to share a warm-up
+MAX_CHUNK = 16  # runs at most sent together (to share warm-ups, and to a part)
 INTERRUPT_CHECK_SECONDS = 0.2  # how late Ctrl-C may be seen while no run finishes
 # run_hotel(parameters, days, seed, warm_ups) -> daily table; replaceable to test failures
 Simulator = Callable[[dict, int, int, "dict | None"], "pd.DataFrame"]
+# what a worker does with a chunk: execute_together, or execute_into_part (an experiment's)
+Task = Callable[[list["RunSpec"], Simulator], "list[RunResult] | EncodedPart"]
 Scenario = tuple[str, dict[str, Any], int]  # (preset, overrides, days)
 
 
@@ -68,8 +73,8 @@ class RunResult:
 
     status: "ok" or "failed"; error: the traceback of a failed run.
     summary: every outcome (experiments.outcomes) over the run's last `summary_days` days.
-    daily: the daily table (None for a failed run), as Arrow columns: `.to_pandas()` gives
-        the model's table back, with the same types.
+    daily: the daily table (None for a failed run, and once encoded into a part), as Arrow
+        columns: `.to_pandas()` gives the model's table back, with the same types.
     """
 
     spec: RunSpec
@@ -123,6 +128,15 @@ def execute_together(specs: list[RunSpec], simulator: Simulator = run_hotel
     return results
 
 
+def execute_into_part(specs: list[RunSpec], simulator: Simulator = run_hotel, *,
+                      factors: list[str]) -> EncodedPart:
+    """Run `specs` together (in a worker) and encode them as a pair of parts of an
+    experiment whose design varies `factors`."""
+    from .part_tables import encode_part  # preloaded by the fork server
+
+    return encode_part(execute_together(specs, simulator), factors)
+
+
 def sharing_warm_ups(runs: Iterable[RunSpec], size: int) -> Iterator[list[RunSpec]]:
     """`runs` in their order, consecutive runs with the same warm-up in groups of at most
     `size`."""
@@ -131,40 +145,60 @@ def sharing_warm_ups(runs: Iterable[RunSpec], size: int) -> Iterator[list[RunSpe
             yield group
 
 
-def group_size(total: int, max_in_flight: int) -> int:
-    """Runs sent together: enough groups to keep every worker busy to the end."""
-    return max(1, min(MAX_SHARED, total // (2 * max_in_flight)))
+def chunks(runs: Iterable[RunSpec], size: int) -> Iterator[list[RunSpec]]:
+    """`runs` in their order, in chunks of at most `size` made of whole groups sharing a
+    warm-up (split only if larger than a chunk): a worker warms each group up once, and an
+    experiment whose runs share no warm-up (a Sobol design) still gets parts of `size` runs,
+    not a pair of files a run."""
+    chunk: list[RunSpec] = []
+    for group in sharing_warm_ups(runs, size):
+        if len(chunk) + len(group) > size:
+            yield chunk
+            chunk = []
+        chunk += group
+    if chunk:
+        yield chunk
 
 
-def evaluate(runs: Iterable[RunSpec], on_result: Callable[[RunResult], None],
+def chunk_size(total: int, max_in_flight: int, largest: int = MAX_CHUNK) -> int:
+    """Runs sent together: at most `largest`, and enough chunks to keep every worker busy
+    to the end."""
+    return max(1, min(largest, total // (2 * max_in_flight)))
+
+
+def evaluate(runs: Iterable[RunSpec],
+             on_delivery: Callable[[list[RunResult] | EncodedPart], None],
              executor: cf.Executor, max_in_flight: int, *, total: int | None = None,
              progress: bool = False, label: str = "runs",
-             simulator: Simulator = run_hotel) -> Tally:
-    """Run `runs` on `executor`, at most `max_in_flight` submissions (each a group of runs
-    sharing a warm-up) unfinished at a time, and call `on_result` with each result as its
-    group finishes (in completion order).
+             simulator: Simulator = run_hotel, task: Task = execute_together,
+             largest_chunk: int = MAX_CHUNK) -> Tally:
+    """Run `runs` on `executor` in chunks (`chunks`, of at most `largest_chunk` runs), at
+    most `max_in_flight` of them unfinished at a time; call `on_delivery` with what `task`
+    made of each chunk (its results, or its pair of parts) as it finishes (in completion
+    order). Runs the executor lost are delivered as a list of failed results.
 
     progress: a progress bar on stderr (runs done, failed, rate, time left) over `total`.
     On an interruption (Ctrl-C, a broken pool) the unfinished runs are cancelled and the
-    exception propagates; every result already handed to `on_result` stays there. Ctrl-C
+    exception propagates; every chunk already handed to `on_delivery` stays there. Ctrl-C
     is taken between waits (experiments.interrupts), never inside the executor's code.
     """
     tally = Tally()
-    todo = sharing_warm_ups(runs, group_size(total or 0, max_in_flight))
+    todo = chunks(runs, chunk_size(total or 0, max_in_flight, largest_chunk))
     bar = tqdm(total=total, unit="run", file=sys.stderr, disable=not progress, desc=label,
                dynamic_ncols=True)
     bar.set_postfix(failed=0, refresh=False)
     pending: dict[cf.Future, list[RunSpec]] = {}
+    work = partial(task, simulator=simulator)
     with Interrupt() as interrupt:
         try:
-            _top_up(pending, todo, executor, simulator, max_in_flight)
+            _top_up(pending, todo, executor, work, max_in_flight)
             while pending:
                 # with a timeout, so that Ctrl-C is seen also while every run takes long
                 completed, _ = cf.wait(pending, timeout=INTERRUPT_CHECK_SECONDS,
                                        return_when=cf.FIRST_COMPLETED)
-                _hand_over(completed, pending, on_result, tally, bar)
+                _hand_over(completed, pending, on_delivery, tally, bar)
                 interrupt.check()
-                _top_up(pending, todo, executor, simulator, max_in_flight)
+                _top_up(pending, todo, executor, work, max_in_flight)
             interrupt.check()  # a Ctrl-C is never lost, even one during the last submission
         finally:
             for future in pending:
@@ -174,11 +208,15 @@ def evaluate(runs: Iterable[RunSpec], on_result: Callable[[RunResult], None],
 
 
 def _hand_over(completed: set[cf.Future], pending: dict[cf.Future, list[RunSpec]],
-               on_result: Callable[[RunResult], None], tally: Tally, bar: tqdm) -> None:
-    """Give each result of the `completed` submissions to `on_result`, and count it."""
+               on_delivery: Callable[[list[RunResult] | EncodedPart], None], tally: Tally,
+               bar: tqdm) -> None:
+    """Give what each of the `completed` submissions made to `on_delivery`, and count its
+    runs."""
     for future in completed:
-        for result in _results(future, pending.pop(future)):
-            on_result(result)
+        delivered = _delivered(future, pending.pop(future))
+        on_delivery(delivered)
+        for result in (delivered.results if isinstance(delivered, EncodedPart)
+                       else delivered):
             if result.status == "ok":
                 tally.done += 1
             else:
@@ -190,17 +228,17 @@ def _hand_over(completed: set[cf.Future], pending: dict[cf.Future, list[RunSpec]
 def run_experiment(experiment: Experiment, store: ExperimentStore, executor: cf.Executor,
                    max_in_flight: int, *, progress: bool = True,
                    simulator: Simulator = run_hotel) -> Tally:
-    """Run every run of `experiment` not yet in `store` on `executor` (see `evaluate`).
-    Every finished run is saved, also when an interruption propagates; interrupted runs are
-    simply not recorded and run again on resume."""
+    """Run every run of `experiment` not yet in `store` on `executor` (see `evaluate`),
+    each chunk encoded by its worker as a pair of parts of at most `store.part_rows` daily
+    rows. Every finished chunk is committed as it arrives, also while an interruption
+    propagates; interrupted runs are simply not recorded and run again on resume."""
     finished = store.finished_run_ids()
     todo = (s for s in experiment.runs() if s.run_id not in finished)
-    try:
-        tally = evaluate(todo, store.add, executor, max_in_flight,
-                         total=experiment.total_runs - len(finished), progress=progress,
-                         label=experiment.name or "runs", simulator=simulator)
-    finally:
-        store.flush()
+    tally = evaluate(todo, store.add, executor, max_in_flight,
+                     total=experiment.total_runs - len(finished), progress=progress,
+                     label=experiment.name or "runs", simulator=simulator,
+                     task=partial(execute_into_part, factors=experiment.design.factors),
+                     largest_chunk=max(1, min(MAX_CHUNK, store.part_rows // experiment.days)))
     tally.skipped = len(finished)
     return tally
 
@@ -221,10 +259,12 @@ def run_scenarios(scenarios: dict[str, Scenario], seeds: int,
              for seed in range(seeds) for index, name in enumerate(names))
     tables: dict[str, dict[int, pd.DataFrame]] = {name: {} for name in names}
 
-    def keep(result: RunResult) -> None:
-        if result.status != "ok":
-            raise RuntimeError(f"run {result.spec.run_id} failed:\n{result.error}")
-        tables[names[result.spec.point_index]][result.spec.seed] = result.daily.to_pandas()
+    def keep(results: list[RunResult]) -> None:
+        for result in results:
+            if result.status != "ok":
+                raise RuntimeError(f"run {result.spec.run_id} failed:\n{result.error}")
+            tables[names[result.spec.point_index]][result.spec.seed] = \
+                result.daily.to_pandas()
 
     workers = workers or os.cpu_count() or 1
     with (sequential() if workers == 1 else process_pool(workers)) as (executor, depth):
@@ -233,18 +273,18 @@ def run_scenarios(scenarios: dict[str, Scenario], seeds: int,
 
 
 def _top_up(pending: dict[cf.Future, list[RunSpec]], todo: Iterator[list[RunSpec]],
-            executor: cf.Executor, simulator: Simulator, max_in_flight: int) -> None:
+            executor: cf.Executor, work: Callable, max_in_flight: int) -> None:
     while len(pending) < max_in_flight:
-        group = next(todo, None)
-        if group is None:
+        chunk = next(todo, None)
+        if chunk is None:
             return
-        pending[executor.submit(execute_together, group, simulator)] = group
+        pending[executor.submit(work, chunk)] = chunk
 
 
-def _results(future: cf.Future, group: list[RunSpec]) -> list[RunResult]:
-    """The group's results; an error of the executor about these runs (e.g. a Dask worker
-    that died running them) is recorded as their failure. A broken pool is not a run's
-    failure: it propagates and ends the session."""
+def _delivered(future: cf.Future, group: list[RunSpec]) -> list[RunResult] | EncodedPart:
+    """What the task made of the chunk; an error of the executor about these runs (e.g. a
+    Dask worker that died running them) is recorded as their failure. A broken pool is not a
+    run's failure: it propagates and ends the session."""
     try:
         return future.result()
     except cf.BrokenExecutor:
@@ -284,8 +324,10 @@ def process_pool(workers: int | None = None) -> Iterator[tuple[cf.Executor, int]
     context = multiprocessing.get_context("forkserver")
     # the hotel's module too: experiments.simulation imports it only on a first run (so the
     # command line starts fast), and each worker importing Mesa itself would cost a second
-    # of CPU and unshared memory
-    context.set_forkserver_preload(["experiments.evaluators", "model.hotel"])
+    # of CPU and unshared memory; Mesa without its spaces, which the hotel does not use
+    # (experiments.worker_imports), and the part encoder of an experiment's workers
+    context.set_forkserver_preload(["experiments.worker_imports", "experiments.evaluators",
+                                    "experiments.part_tables", "model.hotel"])
     start_fork_server_outside_working_directory()
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                 initializer=start_worker,

@@ -10,37 +10,56 @@ stored.
 
 The manifest's `parts` table, by part name: `runs` and `daily` (the checksums; daily is null
 when every run of the pair failed) and `run_count` (runs in the part).
+
+The bytes of a pair are encoded by the worker that ran its runs (experiments.part_tables);
+writing them needs no pyarrow, which only reading a part (to check a folder written before
+checksums existed) imports.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
-import pyarrow.parquet as pq
+if TYPE_CHECKING:
+    from .evaluators import RunResult
 
 RUNS = "runs.parquet"
 DAILY = "daily"
 
 
-def write_hidden(table: pa.Table, path: Path) -> tuple[Path, str]:
-    """Write `table` to a hidden temporary file beside `path`, on disk; return it and its
+@dataclass
+class EncodedPart:
+    """A pair of parts as a worker encoded it, for the store to commit.
+
+    results: the runs it holds, in order, without their daily tables (for counting).
+    runs, daily: the Parquet bytes of the runs part and of the daily part (None when every
+        run failed).
+    """
+
+    results: list[RunResult]
+    runs: bytes
+    daily: bytes | None
+
+
+def write_hidden(data: bytes, path: Path) -> tuple[Path, str]:
+    """Write `data` to a hidden temporary file beside `path`, on disk; return it and its
     checksum. On any error the temporary file is removed: on a full disk it would hold the
     space that the rest of the experiment needs."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp")  # hidden: readers skip it
     try:
-        pq.write_table(table, temporary)
-        with open(temporary, "rb") as file:
-            digest = hashlib.file_digest(file, "sha256").hexdigest()
+        with open(temporary, "wb") as file:
+            file.write(data)
+            file.flush()
             os.fsync(file.fileno())
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-    return temporary, digest
+    return temporary, hashlib.sha256(data).hexdigest()
 
 
 def publish(temporary: Path, path: Path) -> None:
@@ -134,11 +153,16 @@ def _problem(runs: Path | None, daily: Path | None, entry: dict[str, Any] | None
 
 
 def _entry(runs: Path, daily: Path | None) -> dict[str, Any]:
+    import pyarrow.parquet as pq
+
     return {"runs": checksum(runs), "daily": checksum(daily) if daily else None,
             "run_count": pq.read_metadata(runs).num_rows}
 
 
 def _reads_whole(path: Path) -> bool:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     try:
         pq.read_table(path)
     except (OSError, pa.ArrowException):

@@ -8,8 +8,10 @@ Layout (column meanings in docs/experiments.md):
     DIR/.lock                             held by the session writing the folder
 
 `runs.parquet` is a folder of parts that pandas and pyarrow read as one table
-(`pandas.read_parquet(DIR / "runs.parquet")`). Finished runs are buffered and written as a
-pair of parts with the same number: first the daily part, then the runs part, each to a hidden
+(`pandas.read_parquet(DIR / "runs.parquet")`). Runs finish in chunks (experiments.evaluators),
+which the worker that ran them encodes as a pair of parts (experiments.part_tables); the
+store writes each pair with the next number: first the daily part, then the runs part, each
+to a hidden
 temporary file renamed into place. The runs part is the commit record: a run exists once its
 row does, and the manifest holds the checksum of every committed part (experiments.parts).
 A process killed at any moment therefore leaves either a complete pair, or a daily part
@@ -23,19 +25,24 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import json
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
-import pyarrow.parquet as pq
+from model import METRICS
 
-from model import METRICS, PARAMETERS
-
-from .experiment import Experiment, RunSpec
+from .experiment import Experiment
 from .outcomes import OUTCOMES
-from .parts import DAILY, RUNS, check_parts, part_files, publish, replace_durably, write_hidden
+from .parts import (
+    DAILY,
+    RUNS,
+    EncodedPart,
+    check_parts,
+    part_files,
+    publish,
+    replace_durably,
+    write_hidden,
+)
 from .provenance import provenance, write_crate
 
 if TYPE_CHECKING:
@@ -43,9 +50,9 @@ if TYPE_CHECKING:
 
     from .evaluators import RunResult
 
-# Writing needs only pyarrow; pandas is imported by the functions that read results, so that
-# an experiment's main process starts its workers without waiting for it (pyarrow loads it
-# later, at the first stored run, while the workers run).
+# Writing commits bytes the workers encoded: pyarrow and pandas are imported by the functions
+# that read results (and by --resume, which reads the stored runs' ids), so that they are not
+# in the memory of an experiment's main process while its workers run.
 
 MANIFEST = "manifest.json"
 LOCK = ".lock"
@@ -54,7 +61,6 @@ LOCK = ".lock"
 FORMAT = "interlodge-experiment/2"
 OUTCOME_COLUMNS = list(OUTCOMES)  # the runs table's per-run values
 DAILY_COLUMNS = [name for name in METRICS if name != "day"]
-_PYARROW_TYPES = {bool: pa.bool_(), int: pa.int64(), float: pa.float64()}
 
 
 class FolderInUse(ValueError):
@@ -74,31 +80,24 @@ class CannotWrite(Exception):
 
 
 class ExperimentStore:
-    """Writes one experiment's results into `folder` as runs finish.
+    """Writes one experiment's results into `folder` as chunks of runs finish.
 
     folder: the output folder; created if missing.
     experiment: what is being run; an existing folder must hold the same experiment.
     resume: continue the experiment already in `folder` (required if it has one).
     executor: a description of where the runs go, recorded in the manifest.
-    flush_rows: rows (daily plus runs) buffered before a pair of parts is written. A daily
-        row takes about 600 bytes: 10,000 rows (some 18 runs of 540 days) hold about 6 MB of
-        the main process's memory, where 50,000 held up to 30 MB, in every experiment's peak.
-    flush_seconds: a pair is also written once the oldest unsaved result is this old, which
-        bounds the work lost to a crash.
+    part_rows: daily rows at most in a pair of parts (a part holds at least one run):
+        `run_experiment` sends runs to workers in chunks of at most this many rows, and a
+        worker encodes each chunk as a pair of parts. A daily row takes about 600 bytes
+        while a worker holds its chunk: 10,000 rows (some 18 runs of 540 days) about 6 MB.
+        What a crash can lose is the chunks being run, never a committed one.
     """
 
     def __init__(self, folder: Path, experiment: Experiment, *, resume: bool = False,
-                 executor: str = "", flush_rows: int = 10_000, flush_seconds: float = 20.0):
+                 executor: str = "", part_rows: int = 10_000):
         self.folder = Path(folder)
         self.experiment = experiment
-        self.flush_rows, self.flush_seconds = flush_rows, flush_seconds
-        self._factors = experiment.design.factors
-        self._runs_schema = _runs_schema(self._factors)
-        self._daily_schema = _daily_schema()
-        self._runs: list[dict[str, Any]] = []
-        self._daily: list[pa.Table] = []
-        self._buffered_rows = 0
-        self._oldest_unsaved: float | None = None
+        self.part_rows = part_rows
         self.write_error: CannotWrite | None = None
         manifest = claim_folder(self.folder, experiment, resume)
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -127,64 +126,43 @@ class ExperimentStore:
         """Runs already stored (succeeded or failed); a resumed session skips them."""
         return set(self._finished)
 
-    def add(self, result: RunResult) -> None:
-        """Buffer a finished run; write a pair of parts when the buffer is full or old."""
-        spec = result.spec
-        row = {"run_id": spec.run_id, "point_index": spec.point_index,
-               "replicate": spec.replicate, "seed": spec.seed, "status": result.status,
-               "error": result.error, "wall_seconds": result.wall_seconds}
-        row |= {name: spec.parameters[name] for name in self._factors}
-        row |= {name: result.summary.get(name, float("nan")) for name in OUTCOME_COLUMNS}
-        self._runs.append(row)
-        self._buffered_rows += 1
-        if result.daily is not None:
-            # buffered in the part's own Arrow form: a buffer of pandas tables was copied
-            # twice more when written (joined, then converted), tripling this process's peak
-            self._daily.append(_daily_part_rows(result.daily, spec, self._daily_schema))
-            self._buffered_rows += result.daily.num_rows
-        self._finished.add(spec.run_id)
-        if self._oldest_unsaved is None:
-            self._oldest_unsaved = time.monotonic()
-        if (self._buffered_rows >= self.flush_rows
-                or time.monotonic() - self._oldest_unsaved >= self.flush_seconds):
-            self.flush()
-
-    def flush(self) -> None:
-        """Write the buffered runs: the daily part first, then the runs part (the commit).
+    def add(self, delivered: EncodedPart | list[RunResult]) -> None:
+        """Commit a pair of parts as a worker encoded it (experiments.part_tables), or
+        results to encode here first (runs an executor lost, to record them as failed).
         Raises CannotWrite if the folder refuses them (full disk, read-only), then and on
-        every later call: the runs already committed stay, the buffered ones are lost."""
+        every later call: the runs already committed stay, these are lost."""
         if self.write_error is not None:
             raise self.write_error
-        if not self._runs:
-            return
+        if not isinstance(delivered, EncodedPart):
+            from .part_tables import encode_part  # pyarrow, in this process only here
+
+            delivered = encode_part(delivered, self.experiment.design.factors)
         try:
-            self._write_pair()
+            self._write_pair(delivered)
         except OSError as error:
             self.write_error = CannotWrite(self.folder, error, self.stored_runs,
-                                           len(self._runs))
+                                           len(delivered.results))
             raise self.write_error from error
-        self._runs, self._daily, self._buffered_rows = [], [], 0
-        self._oldest_unsaved = None
+        self._finished.update(result.spec.run_id for result in delivered.results)
 
     @property
     def stored_runs(self) -> int:
-        """Runs committed to the folder (finished runs still buffered not counted)."""
-        return len(self._finished) - len(self._runs)
+        """Runs committed to the folder."""
+        return len(self._finished)
 
-    def _write_pair(self) -> None:
+    def _write_pair(self, part: EncodedPart) -> None:
+        """The daily part first, then the runs part (the commit)."""
         name = f"part-{self._next_part:05d}.parquet"
         daily_digest = None
-        if self._daily:
-            temporary, daily_digest = write_hidden(pa.concat_tables(self._daily),  # no copy
-                                                   self.folder / DAILY / name)
+        if part.daily is not None:
+            temporary, daily_digest = write_hidden(part.daily, self.folder / DAILY / name)
             publish(temporary, self.folder / DAILY / name)
-        runs = pa.Table.from_pylist(self._runs, self._runs_schema)
         temporary = None
         try:
-            temporary, runs_digest = write_hidden(runs, self.folder / RUNS / name)
+            temporary, runs_digest = write_hidden(part.runs, self.folder / RUNS / name)
             # the checksum is recorded before the commit, so every committed part has one
             self._parts[name] = {"runs": runs_digest, "daily": daily_digest,
-                                 "run_count": runs.num_rows}
+                                 "run_count": len(part.results)}
             self._save_manifest()
             publish(temporary, self.folder / RUNS / name)
         except OSError:  # not committed: give back the space (resume would delete them too)
@@ -196,12 +174,11 @@ class ExperimentStore:
         self._next_part += 1
 
     def close(self) -> None:
-        """Save what is buffered and record the end of this session (and of the experiment
-        when every run is stored). After a CannotWrite, only the lock is released: the
-        folder takes nothing more, and the error already said what it keeps."""
+        """Record the end of this session (and of the experiment when every run is stored).
+        After a CannotWrite, only the lock is released: the folder takes nothing more, and
+        the error already said what it keeps."""
         try:
             if self.write_error is None:
-                self.flush()
                 self._session["ended"] = _now()
                 if len(self._finished) == self.experiment.total_runs:
                     self._manifest["completed"] = self._manifest["completed"] or _now()
@@ -311,6 +288,7 @@ def iter_daily(folder: Path, columns: list[str] | None = None) -> Iterator[pd.Da
 def _read_part(path: Path, columns: list[str] | None = None) -> pd.DataFrame:
     """A part as a table; a damaged one is named, with the way to repair it."""
     import pandas as pd
+    import pyarrow as pa
 
     try:
         return pd.read_parquet(path, columns=columns)
@@ -320,33 +298,6 @@ def _read_part(path: Path, columns: list[str] | None = None) -> pd.DataFrame:
 
 
 # --- helpers ------------------------------------------------------------------------------
-def _runs_schema(factors: list[str]) -> pa.Schema:
-    fields = [("run_id", pa.string()), ("point_index", pa.int64()), ("replicate", pa.int64()),
-              ("seed", pa.int64()), ("status", pa.string()), ("error", pa.string()),
-              ("wall_seconds", pa.float64())]
-    fields += [(name, _PYARROW_TYPES[PARAMETERS[name].kind]) for name in factors]
-    fields += [(name, pa.float64()) for name in OUTCOME_COLUMNS]
-    return pa.schema(fields)
-
-
-def _daily_part_rows(daily: pa.Table, spec: RunSpec, schema: pa.Schema) -> pa.Table:
-    """A run's daily table as rows of a daily part: named by the run, every metric a float."""
-    rows = daily.num_rows
-    named = {"run_id": pa.repeat(spec.run_id, rows),
-             "point_index": pa.repeat(spec.point_index, rows),
-             "replicate": pa.repeat(spec.replicate, rows)}
-    return pa.table([named[name] if name in named else daily.column(name)
-                     for name in schema.names],
-                    names=schema.names).cast(schema)
-
-
-def _daily_schema() -> pa.Schema:
-    # every metric as float64: a count column with a NaN day would otherwise change type
-    return pa.schema([("run_id", pa.string()), ("point_index", pa.int64()),
-                      ("replicate", pa.int64()), ("day", pa.int64())]
-                     + [(name, pa.float64()) for name in DAILY_COLUMNS])
-
-
 def _lock(folder: Path):
     """An exclusive lock on `folder`, held while the returned file is open: a second
     session on the same folder would write parts with the same numbers. The system releases
@@ -365,7 +316,11 @@ def stored_run_ids(folder: Path, *, unreadable_ok: bool = False) -> set[str]:
     counts as holding no runs (for an estimate made before --resume checks the parts: it
     will delete that part and run its runs again); else it raises."""
     ids: set[str] = set()
-    for part in part_files(Path(folder) / RUNS):
+    parts = part_files(Path(folder) / RUNS)
+    if parts:  # a new experiment's main process never loads pyarrow
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    for part in parts:
         try:
             ids.update(pq.read_table(part, columns=["run_id"]).column("run_id").to_pylist())
         except (OSError, ValueError, pa.ArrowException):

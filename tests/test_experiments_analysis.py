@@ -116,11 +116,11 @@ def test_time_course_bands_come_from_one_value_per_run_and_period(tmp_path):
     experiment = small_experiment(grid({"cross_evaluation_weight": [0.0]}, replicates=3),
                                   days=4)
     per_run = {0: [1.0, 3.0, 2.0, 4.0], 1: [2.0, 2.0, 2.0, 2.0], 2: [0.0, 1.0, 0.0, 1.0]}
-    with ExperimentStore(tmp_path, experiment, flush_rows=5) as store:
+    with ExperimentStore(tmp_path, experiment) as store:
         for spec in experiment.runs():
             daily = pd.DataFrame({"day": range(4), **dict.fromkeys(DAILY_COLUMNS, np.nan),
                                   "occupancy": per_run[spec.replicate]})
-            store.add(RunResult(spec, "ok", None, 0.1, {}, pa.table(daily)))
+            store.add([RunResult(spec, "ok", None, 0.1, {}, pa.table(daily))])
     course = time_course(tmp_path, ["occupancy"], period_days=2).set_index("day")
     # days 0-1: run means 2, 2, 0.5 -> mean 1.5 from n=3 (not from the 6 daily rows)
     assert course.loc[0.5, "runs"] == 3 and course.loc[0.5, "mean"] == pytest.approx(1.5)
@@ -139,7 +139,7 @@ def test_a_period_margin_weighs_days_by_revenue(tmp_path):
             daily = pd.DataFrame({"day": range(2), **dict.fromkeys(DAILY_COLUMNS, np.nan),
                                   "net_revenue": [900.0, 100.0], "costs": [450.0, 150.0],
                                   "gross_margin": [0.5, -0.5]})
-            store.add(RunResult(spec, "ok", None, 0.1, {}, pa.table(daily)))
+            store.add([RunResult(spec, "ok", None, 0.1, {}, pa.table(daily))])
     course = time_course(tmp_path, ["gross_margin"], period_days=2)
     assert course["mean"].tolist() == pytest.approx([0.4])
 
@@ -149,7 +149,8 @@ def test_a_partial_factorial_with_a_run_in_every_cell_has_effects(tmp_path):
     with ExperimentStore(tmp_path, experiment) as store:
         for spec in list(experiment.runs())[:5]:  # replicate 0 of all four cells, then one
             daily = pd.DataFrame({"day": range(3), **dict.fromkeys(DAILY_COLUMNS, 0.0)})
-            store.add(RunResult(spec, "ok", None, 0.1, {"gross_margin": 0.2}, pa.table(daily)))
+            store.add([RunResult(spec, "ok", None, 0.1, {"gross_margin": 0.2},
+                                 pa.table(daily))])
     analysis = analyse(tmp_path)
     assert analysis.effects is not None  # every cell has a run: effects, wide intervals
     cells = analysis.summary.query("metric == 'gross_margin'")
@@ -161,7 +162,8 @@ def test_effects_are_left_out_with_a_note_while_a_cell_has_no_run(tmp_path):
     with ExperimentStore(tmp_path, experiment) as store:
         for spec in list(experiment.runs())[:3]:
             daily = pd.DataFrame({"day": range(3), **dict.fromkeys(DAILY_COLUMNS, 0.0)})
-            store.add(RunResult(spec, "ok", None, 0.1, {"gross_margin": 0.2}, pa.table(daily)))
+            store.add([RunResult(spec, "ok", None, 0.1, {"gross_margin": 0.2},
+                                 pa.table(daily))])
     analysis = analyse(tmp_path)
     assert analysis.effects is None
     assert ("no factorial analysis: factorial effects need a successful run in all 4 cells; "

@@ -75,8 +75,8 @@ def test_the_margin_bridge_of_each_scenario_adds_up_to_its_pooled_margin_change(
         for spec in experiment.runs():  # common seeds: replicate r runs on seed 100 + r
             spec = dataclasses.replace(spec, seed=100 + spec.replicate)
             daily = run_hotel(spec.parameters, spec.days, spec.seed)
-            store.add(RunResult(spec, "ok", None, 0.1, summarise(daily.tail(10)),
-                                pa.table(daily)))
+            store.add([RunResult(spec, "ok", None, 0.1, summarise(daily.tail(10)),
+                                 pa.table(daily))])
     analysis = analyse(tmp_path, reference="attempt2")
     assert analysis.reference == "attempt2"
     assert list(analysis.bridges.columns) == ["baseline", "redesign", "kind"]

@@ -135,7 +135,7 @@ KILLED_SESSION = """
         return write(table, path)
     store.write_hidden = write_then_die
     with cf.ThreadPoolExecutor(1) as pool:
-        run_into(Path({folder!r}), small_experiment(), pool, flush_rows=1)
+        run_into(Path({folder!r}), small_experiment(), pool, part_rows=1)
 """
 
 
@@ -242,3 +242,34 @@ def test_workers_end_when_the_main_process_is_killed(tmp_path):
     main.stdout.close()
     _gone, alive = psutil.wait_procs(children, timeout=10)
     assert alive == []
+
+
+SWEEP_MODULES = """
+import sys
+sys.path.insert(0, {tests!r})
+from pathlib import Path
+from conftest import SMALL_HOTEL
+from experiments.designs import grid
+from experiments.evaluators import process_pool, run_experiment
+from experiments.experiment import Experiment
+from experiments.store import ExperimentStore
+# small_experiment(), without the helpers' own imports (pandas, for reading results)
+experiment = Experiment(grid({{"cross_evaluation_weight": [0.0, 0.5, 1.0]}}, replicates=2),
+                        days={days}, root_seed=7, preset="redesign", fixed=dict(SMALL_HOTEL),
+                        summary_days=10)
+with process_pool(2) as (pool, depth), ExperimentStore(Path({folder!r}), experiment) as store:
+    tally = run_experiment(experiment, store, pool, depth, progress=False)
+print(tally.done, sorted({{"pandas", "pyarrow"}} & set(sys.modules)))
+"""
+
+
+def test_an_experiments_main_process_loads_neither_pandas_nor_pyarrow(reference, tmp_path):
+    # its workers encode the parts: the process holding the folder only writes their bytes,
+    # so its memory, in every experiment's peak, holds no table library
+    script = SWEEP_MODULES.format(tests=str(Path(__file__).parent), folder=str(tmp_path),
+                                  days=DAYS)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True, cwd=tmp_path).stdout
+    assert out.strip() == "6 []"
+    pd.testing.assert_frame_equal(numbers(tmp_path), numbers(reference))
+    pd.testing.assert_frame_equal(daily_rows(tmp_path), daily_rows(reference))

@@ -90,7 +90,7 @@ def test_a_resumed_experiment_is_sized_on_the_runs_it_has_left(
     out = tmp_path / "out"
     with ExperimentStore(out, experiment) as store:  # a session stopped after 20 runs
         for spec in islice(experiment.runs(), 20):
-            store.add(execute(spec, simulator=not_needed))  # a failed run is stored too
+            store.add([execute(spec, simulator=not_needed)])  # a failed run is stored too
     monkeypatch.setattr(size, "MAX_RUNS", 16)
     arguments = ["factorial", "--replicates", "2", "--days", "5", "--seed", "3", *SMALL,
                  "--workers", "1", "--out", str(out), "--resume"]

@@ -32,7 +32,7 @@ def one_run_a_part(tmp_path_factory) -> Path:
     """The small experiment (6 runs), each run stored in a pair of parts of its own."""
     folder = tmp_path_factory.mktemp("parts")
     with cf.ThreadPoolExecutor(1) as pool:
-        run_into(folder, small_experiment(), pool, flush_rows=1)
+        run_into(folder, small_experiment(), pool, part_rows=1)
     return folder
 
 
@@ -134,7 +134,7 @@ def test_a_full_disk_mid_experiment_says_what_is_kept_and_how_to_resume(full_at,
 
     monkeypatch.setattr(store, "write_hidden", disk_fills)
     monkeypatch.setattr(commands, "ExperimentStore",
-                        functools.partial(ExperimentStore, flush_rows=1))  # a part a run
+                        functools.partial(ExperimentStore, part_rows=1))  # a part a run
     assert main([*FACTORIAL, "--out", str(out)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err, err
