@@ -14,9 +14,9 @@ from .context import ContextAgent, Situation
 from .learning import Evaluation, adjust, rating_gain
 
 
-@dataclass
+@dataclass(slots=True)
 class ShiftRecord:
-    """What a housekeeper did over an evaluation period."""
+    """What a housekeeper did over an evaluation period (or one shift)."""
 
     shifts: int = 0
     rooms: int = 0
@@ -27,6 +27,19 @@ class ShiftRecord:
     reports: int = 0
     checks: int = 0
     latent_defects: int = 0  # defects hidden in the rooms she cleaned
+
+    def add(self, shift: ShiftRecord) -> None:
+        """Count `shift` in this record (field by field: a loop over the fields cost more
+        than the shift's own bookkeeping)."""
+        self.shifts += shift.shifts
+        self.rooms += shift.rooms
+        self.minutes += shift.minutes
+        self.check_minutes += shift.check_minutes
+        self.report_minutes += shift.report_minutes
+        self.overtime += shift.overtime
+        self.reports += shift.reports
+        self.checks += shift.checks
+        self.latent_defects += shift.latent_defects
 
 
 class Housekeeper(ContextAgent):
@@ -129,25 +142,24 @@ class Housekeeper(ContextAgent):
             shifts=1, rooms=len(rooms), minutes=used, check_minutes=checking,
             report_minutes=reporting, overtime=max(0.0, used - shift_minutes), reports=reports,
             checks=checks, latent_defects=latent_defects)
-        record = self.record
-        for name, value in vars(today).items():
-            setattr(record, name, getattr(record, name) + value)
+        self.record.add(today)
 
     def decide_to_check(self, room, slack: float, now: float) -> bool:
         # checking without slack means overtime, which counts against her: half as likely
-        tight = slack < self.model.p.check_minutes
-        if self.model.random.random() < self.check_propensity * (0.5 if tight else 1.0):
+        model, propensity = self.model, self.check_propensity
+        tight = slack < model.p.check_minutes
+        if model.random.random() < propensity * (0.5 if tight else 1.0):
             default, why = "check equipment", ("room {}: {:.0f} min of slack, and I check about "
                                                "{:.0%} of rooms, as my evaluations have taught "
                                                "me")
-            values = (room.number, slack, self.check_propensity)
+            values = (room.number, slack, propensity)
         elif tight:
             default, why = "skip check", "room {}: only {:.0f} min of slack left for my quota"
             values = (room.number, slack)
         else:
             default, why = "skip check", ("room {}: I check only about {:.0%} of rooms: my "
                                           "evaluations have not rewarded checks enough")
-            values = (room.number, self.check_propensity)
+            values = (room.number, propensity)
         return self.choose_by_rule(default, why, values, now, self.check_situation,
                                    room) == "check equipment"
 

@@ -15,6 +15,7 @@ import math
 
 from .context import ContextAgent, Situation
 from .learning import Evaluation, rating_of
+from .reports import ReportWindow
 
 FUNCTIONS = ("front office", "housekeeping", "maintenance")
 QUOTA_SLACK_STEPS = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0)  # rooms a seat may take off the quota
@@ -35,6 +36,7 @@ class Manager(ContextAgent):
         self.function = function
         self.days_in = {f: 0.0 for f in FUNCTIONS}
         self.days_in[function] = model.p.manager_days_in_own_function
+        self.reports = ReportWindow()  # what I read of the hotel's daily reports
 
     @property
     def name(self) -> str:
@@ -47,8 +49,9 @@ class Manager(ContextAgent):
     @property
     def cross_knowledge(self) -> float:
         """Mean knowledge of the functions this manager does not run now."""
-        others = [f for f in FUNCTIONS if f != self.function]
-        return sum(self.knowledge_of(f) for f in others) / len(others)
+        function = self.function
+        return sum([self.knowledge_of(f) for f in FUNCTIONS if f != function]) / (
+            len(FUNCTIONS) - 1)
 
     def goals(self) -> list[str]:
         return [f"run {self.function} well by its own metric",
@@ -79,8 +82,7 @@ class Manager(ContextAgent):
 
     def observed(self, *columns: str) -> list[float]:
         """Totals of `columns` over the daily reports a manager reads (zeros before any)."""
-        reports = self.model.rows[-self.model.p.manager_report_days:]
-        return [float(sum([row[c] for row in reports])) for c in columns]  # a list: cheaper
+        return self.reports.totals(self.model.rows, self.model.p.manager_report_days, columns)
 
     # --- housekeeping --------------------------------------------------------------------
     def grant_quota_slack(self) -> float:
@@ -137,7 +139,7 @@ class Manager(ContextAgent):
         # each complaint costs about the same in rebates and cleaning, whatever its cause
         per_complaint = (money + cleaning) / complaints if complaints else 0.0
         evening, complaints = evening - other, complaints - other
-        days = max(1, len(self.model.rows[-self.model.p.manager_report_days:]))
+        days = max(1, min(len(self.model.rows), self.model.p.manager_report_days))
         per_evening = evening / days
         # complaints ended by a repair while maintenance was there (Laplace's rule)
         reachable = complaints - evening + evening * covered / days

@@ -76,7 +76,8 @@ class Technician(ContextAgent):
         closed = 0
         while busy_until < end:
             start = busy_until if busy_until > now else now
-            order = self.choose_next_job(start)
+            # with no work order in the queue there is nothing to choose (most jobs)
+            order = self.choose_next_job(start) if maintenance.queue else None
             if order is None:
                 # uniform(0.7, 1.3): a + (b - a) * random(), without its Python frame
                 minutes = task_minutes * (0.7 + (1.3 - 0.7) * draw())

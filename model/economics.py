@@ -13,6 +13,8 @@ COST_ITEMS = (
     "overtime", "evening_cover", "variable", "fixed", "repairs", "extra_cleaning", "bonus",
     "training",
 )
+KNOWN_ITEMS = frozenset(COST_ITEMS)  # checked at every expense
+COST_COLUMNS = tuple((item, f"cost_{item}") for item in COST_ITEMS)  # the accounts' names
 
 
 class Ledger:
@@ -33,7 +35,7 @@ class Ledger:
         self.rebates += amount
 
     def spend(self, item: str, amount: float) -> None:
-        if item not in COST_ITEMS:
+        if item not in KNOWN_ITEMS:
             raise KeyError(f"unknown cost item {item!r}")
         self.costs[item] += amount
 
@@ -47,6 +49,8 @@ class Ledger:
             "net_revenue": net,
             "costs": costs,
             "gross_margin": (net - costs) / net if net > 0 else float("nan"),
-        } | {f"cost_{item}": self.costs.get(item, 0.0) for item in COST_ITEMS}
+        }
+        for item, column in COST_COLUMNS:
+            accounts[column] = self.costs.get(item, 0.0)
         self.open_day()
         return accounts

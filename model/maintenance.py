@@ -4,6 +4,7 @@ calls for a guest, and the evening cover a manager may arrange after the shift."
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from . import clock as c
@@ -28,6 +29,9 @@ class WorkOrder:
     @property
     def room(self) -> Room:
         return self.defect.room
+
+
+CREATED_AT = attrgetter("created_at")  # the oldest order first, without a Python frame each
 
 
 class Maintenance:
@@ -97,7 +101,7 @@ class Maintenance:
             return waiting[0]
         if guest_facing_first:
             return min(waiting, key=lambda o: (o.defect.room.guest is None, o.created_at))
-        return min(waiting, key=lambda o: o.created_at)
+        return min(waiting, key=CREATED_AT)
 
     def call(self, defect: Defect, receptionist) -> bool:
         """Reception calls maintenance for a guest now; True if the defect is repaired."""

@@ -1,10 +1,13 @@
 """Each agent's decisions follow from its goals, resources and constraints."""
 
 import math
+from dataclasses import fields
 
 import pytest
 
+from agents.housekeeper import ShiftRecord
 from agents.learning import Evaluation, adjust, rating_gain, rating_of
+from agents.reports import ReportWindow
 from model import InterLodgeModel, ParameterError, Parameters, preset_parameters
 from model.economics import Ledger
 from model.market import Market
@@ -106,6 +109,15 @@ def test_housekeepers_stop_checking_when_checks_cost_overtime_and_earn_nothing(s
     assert housekeeper.check_propensity > 0.5
 
 
+
+def test_a_shift_counts_in_the_housekeepers_record_in_every_field():
+    shift = ShiftRecord(**{field.name: i + 1 for i, field in enumerate(fields(ShiftRecord))})
+    record = ShiftRecord()
+    record.add(shift)
+    record.add(shift)
+    assert all(getattr(record, field.name) == 2 * getattr(shift, field.name)
+               for field in fields(ShiftRecord))
+
 def test_quota_slack_grows_with_what_the_manager_knows(small_hotel):
     manager = InterLodgeModel(rng=5, **small_hotel).manager_of("housekeeping")
     assert manager.grant_quota_slack() == 0.0
@@ -125,6 +137,22 @@ def test_a_manager_reads_the_reports_of_her_window_and_starts_from_her_experienc
     days = 60.0 + newcomer.p.warmup_days  # she has worked through the warm-up too
     assert newcomer.manager_of("housekeeping").knowledge_of("housekeeping") == pytest.approx(
         1 - math.exp(-days / newcomer.p.manager_learning_days))
+
+
+def test_a_report_window_totals_exactly_as_the_reports_it_follows():
+    window, reports = ReportWindow(), []
+
+    def direct(days, columns):
+        return [float(sum([row[c] for row in reports[-days:]])) for c in columns]
+
+    for day in range(12):
+        # floats whose sum depends on the order of the additions
+        reports.append({"rebates": 0.1 * day + 1e-9 * day**3, "complaints": day % 3})
+        columns = ("rebates",) if day < 5 else ("complaints", "rebates")  # one asked later
+        assert window.totals(reports, 4, columns) == direct(4, columns)
+    assert window.totals(reports, 7, ["rebates"]) == direct(7, ["rebates"])  # another window
+    reports = [{"rebates": 2.5, "complaints": 1}] * 3  # another list (a test's reports)
+    assert window.totals(reports, 7, ["complaints", "rebates"]) == [3.0, 7.5]
 
 
 # --- market and money ---------------------------------------------------------------------
