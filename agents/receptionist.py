@@ -155,21 +155,12 @@ class Receptionist(ContextAgent):
                 return option
         return option
 
-    def weighing(self, option: str, costs: dict[str, float], saying=SAYING) -> str:
+    def weighing(self, option: str, costs: dict[str, float], saying=SAYING) -> Weighing:
         """Why `option`, in plain words: a weighing, since the choice is a draw that favours
         the easier options without always taking the easiest. `saying`: the words for each
         option (those for a defect, or SAYING_OTHER)."""
-        easiest = min(costs, key=costs.get)
-        if option == easiest:
-            others = [k for k in costs if k != option]
-            if not others:
-                return f"{saying[option]} was all I could do"
-            runner = min(others, key=costs.get)
-            return (f"{saying[option]} was the least trouble for me; {saying[runner]} "
-                    f"would have cost me {_how_much(costs[runner] - costs[option], self)} more")
-        return (f"{saying[easiest]} would have cost me "
-                f"{_how_much(costs[option] - costs[easiest], self)} less, but I went for "
-                f"{saying[option]} this time")
+        p = self.model.p
+        return Weighing(option, costs, saying, p.choice_noise * p.encounter_stress)
 
     def handle_complaint(self, guest, defect) -> str:
         """Deal with a guest who found `defect`, or (None) who complains about something
@@ -219,9 +210,13 @@ class Receptionist(ContextAgent):
         if defect is not None and (option != "deflect" or model.lever("restructuring")
                                    or model.manager_of("front office").insists_on_work_orders()):
             model.maintenance.open_work_order(defect, "reception", model.now)
-        left = {"move": p.stress_after_move, "rebate": p.stress_after_rebate * (1.0 - self.skill),
-                "deflect": p.stress_after_deflection * (1.0 - self.deflect_ease())}
-        self.stress += left[option]
+        # what the encounter leaves on me, by how it ended
+        if option == "move":
+            self.stress += p.stress_after_move
+        elif option == "rebate":
+            self.stress += p.stress_after_rebate * (1.0 - self.skill)
+        else:
+            self.stress += p.stress_after_deflection * (1.0 - self.deflect_ease())
         return option
 
     def learn_call_outcome(self, fixed: bool) -> None:
@@ -282,13 +277,21 @@ class Receptionist(ContextAgent):
 
     def sell_to_late_arrival(self, free_rooms: int) -> bool:
         """Sell a room to a late arrival only beyond the reserve I hold."""
-        sell = free_rooms > self.reserve
-        answer = self.choose(Situation(
-            "late arrival", {"sell": -self.sale_value(), "turn away late arrival": 0.0}, "EUR",
-            "sell" if sell else "turn away late arrival",
-            None if sell else "only {} free rooms and I keep {} back for guests who may need "
-                              "another room tonight", (free_rooms, self.reserve)))
-        return answer == "sell"
+        if free_rooms > self.reserve:
+            default, why = "sell", None
+        else:
+            default, why = "turn away late arrival", ("only {} free rooms and I keep {} back "
+                                                      "for guests who may need another room "
+                                                      "tonight")
+        return self.choose_by_rule(default, why, (free_rooms, self.reserve), self.model.now,
+                                   self.late_arrival_situation, None) == "sell"
+
+    def late_arrival_situation(self, subject: None, default: str, why: str | None,
+                               values: tuple, now: float) -> Situation:
+        """A late arrival or walk-in as a seat sees it."""
+        return Situation("late arrival", {"sell": -self.sale_value(),
+                                          "turn away late arrival": 0.0}, "EUR", default, why,
+                         values)
 
     def concede_discount(self) -> bool:
         """A late arrival asks for a discount: give in, or hold the rate?"""
@@ -321,9 +324,36 @@ class Receptionist(ContextAgent):
         self.stress *= self.model.p.stress_fading
 
 
-def _how_much(difference: float, receptionist: Receptionist) -> str:
-    """A difference in trouble in plain words, against the spread of my choices."""
-    spread = receptionist.model.p.choice_noise * receptionist.model.p.encounter_stress
-    if difference < spread:
-        return "a little"
-    return "somewhat" if difference < 3 * spread else "much"
+class Weighing:
+    """A receptionist's weighing of a complaint's options, put into words only when someone
+    reads the reason (every complaint has one; few are read)."""
+
+    __slots__ = ("costs", "option", "saying", "spread")
+
+    def __init__(self, option: str, costs: dict[str, float], saying: dict[str, str],
+                 spread: float):
+        self.option, self.costs, self.saying = option, costs, saying
+        self.spread = spread  # of the receptionist's choices, when she chose
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __str__(self) -> str:
+        option, costs, saying = self.option, self.costs, self.saying
+        easiest = min(costs, key=costs.get)
+        if option == easiest:
+            others = [k for k in costs if k != option]
+            if not others:
+                return f"{saying[option]} was all I could do"
+            runner = min(others, key=costs.get)
+            return (f"{saying[option]} was the least trouble for me; {saying[runner]} "
+                    f"would have cost me {self.how_much(costs[runner] - costs[option])} more")
+        return (f"{saying[easiest]} would have cost me "
+                f"{self.how_much(costs[option] - costs[easiest])} less, but I went for "
+                f"{saying[option]} this time")
+
+    def how_much(self, difference: float) -> str:
+        """A difference in trouble in plain words, against the spread of her choices."""
+        if difference < self.spread:
+            return "a little"
+        return "somewhat" if difference < 3 * self.spread else "much"

@@ -46,6 +46,7 @@ class FrontDesk:
         # at each later hour the desk looks again only at the waiting rooms, which cleaning,
         # readiness and repairs may free (tests/test_front_desk_index.py: a full look agrees).
         self.free: list[Room] = []
+        self.unheld: list[Room] = []  # the free rooms not held in reserve (only free ones are)
         self.waiting: list[Room] = list(hotel.rooms)
         self._free_at: float | None = None
         # who is at the desk at each hour of the day, from today's roster (asked for every
@@ -60,20 +61,21 @@ class FrontDesk:
         """Midnight: today's arrivals are known; receptionists are rostered."""
         hotel = self.hotel
         arrivals: dict[int, list[Arrival]] = {}
+        booked = returning = 0
         for arrival in hotel.market.arrivals(hotel.day):
             arrivals.setdefault(arrival.hour, []).append(arrival)
+            booked += not arrival.late
+            returning += arrival.returning
         self.arrivals = arrivals
         self.moves = []
         # round the clock, one receptionist a shift per hundred rooms at least; the evening
         # shift, when arrivals check in, as the front-office manager rosters it to the bookings
         cover = max(1, round(hotel.p.rooms / 100))
-        booked = sum(not arrival.late for due in arrivals.values() for arrival in due)
         sizes = {"morning": cover, "night": cover, "evening": hotel.manager_of(
             "front office").roster_evening_desk(booked, cover)}
         tally = hotel.tally  # the work the desk is rostered to, for the margin bridge
         tally.booked_arrivals = booked
-        tally.returning_arrivals = sum(arrival.returning for due in arrivals.values()
-                                       for arrival in due)
+        tally.returning_arrivals = returning
         tally.evening_desk_shifts = sizes["evening"]
         tally.reception_shifts = sum(sizes.values())
         # a small roster covers every shift, some working a double one
@@ -115,7 +117,8 @@ class FrontDesk:
             else:
                 back_at[guest.evening_hour].append(guest)
         hotel.market.hear_from(departing, hotel.day)
-        self.free, self.waiting, self._free_at = [], vacant, None  # the desk looks anew
+        self.free, self.unheld, self.waiting = [], [], vacant  # the desk looks anew
+        self._free_at = None
         self.back_at = back_at
 
     def free_rooms(self) -> list[Room]:
@@ -125,9 +128,10 @@ class FrontDesk:
         if now != self._free_at:
             self._free_at = now
             ready, self.waiting = sort_out_lettable(self.waiting, now)
-            if ready:
-                self.free += ready
-                self.free.sort(key=self.order.__getitem__)
+            if ready:  # rooms are held only once free
+                for rooms in (self.free, self.unheld):
+                    rooms += ready
+                    rooms.sort(key=self.order.__getitem__)
         return self.free
 
     def hold_rooms_in_reserve(self) -> None:
@@ -140,7 +144,14 @@ class FrontDesk:
             receptionist.reserve = held
         for room in free[-held:] if held else []:
             room.held = True
+        self.unheld = [room for room in free if not room.held]
         hotel.tally.held_rooms = held
+
+    def release_held_rooms(self) -> None:
+        """The night audit: no room is held back any longer."""
+        for room in self.free:
+            room.held = False
+        self.unheld = list(self.free)
 
     def check_in_arrivals(self) -> None:
         hotel = self.hotel
@@ -151,7 +162,7 @@ class FrontDesk:
         pick = index_picker(hotel.random)
         desk = self.on_duty()
         list_rate = hotel.market.rate()  # reputation moves only at the night audit
-        free, unheld = self._free_and_unheld()
+        free, unheld = self.free_rooms(), self.unheld
         while due:
             arrival = due.pop()
             receptionist = desk[pick(len(desk))]
@@ -181,12 +192,7 @@ class FrontDesk:
                 defect = guest.find_defect(p.guest_find_at_checkin)
                 if defect is not None:
                     self.guest_finds(guest, defect)
-                    free, unheld = self._free_and_unheld()  # a move may have taken one
-
-    def _free_and_unheld(self) -> tuple[list, list]:
-        """The rooms that can be let now, and those of them not held in reserve."""
-        free = self.free_rooms()
-        return free, [room for room in free if not room.held]
+                    free, unheld = self.free, self.unheld  # a move may have taken one
 
     @staticmethod
     def let(room, guest) -> None:
@@ -261,16 +267,20 @@ class FrontDesk:
     def spare_room(self, guest):
         """A room to move `guest` into: one held in reserve first, else any free one."""
         free = self.free_rooms()  # never the guest's own room: it is let
-        return next((room for room in free if room.held), free[0] if free else None)
+        if len(self.unheld) == len(free):  # none held (most of the day)
+            return free[0] if free else None
+        return next(room for room in free if room.held)
 
     def move_guest(self, guest) -> None:
         new = self.spare_room(guest)
-        old = guest.room
-        self.moves.append(Move(self.hotel.now, old.number, new.number, new.held))
+        old, held = guest.room, new.held
+        self.moves.append(Move(self.hotel.now, old.number, new.number, held))
         old.guest = None
         old.clean = False
         self.let(new, guest)
         self.free.remove(new)
+        if not held:
+            self.unheld.remove(new)
         self.hotel.ledger.spend("extra_cleaning", self.hotel.p.extra_cleaning_cost)
 
     def give_rebate(self, guest) -> None:

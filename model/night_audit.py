@@ -45,9 +45,9 @@ class NightAudit:
         tally.late_room_nights += late
         tally.returning_room_nights += returning
         tally.discounts_forgone += forgone
+        hotel.front_desk.release_held_rooms()
         open_defects = 0
         for room in hotel.rooms:
-            room.held = False
             if room.defects:  # most rooms have none
                 for defect in room.defects:
                     open_defects += 1

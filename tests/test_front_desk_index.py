@@ -34,6 +34,8 @@ def test_the_desks_lists_match_a_full_look_at_every_hour(small_hotel, preset, se
         if watched.now == desk._free_at or looks.random() < 0.3:
             free, on_duty, back_at = full_look(watched)
             assert desk.free_rooms() == free, f"hour {watched.now}"
+            assert desk.unheld == [room for room in free if not room.held]
+            assert not any(room.held for room in watched.rooms if room not in free)
             assert desk.on_duty() == on_duty
             order = desk.order
             assert {h: sorted(guests, key=lambda guest: order[guest.room])
