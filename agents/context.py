@@ -78,18 +78,30 @@ class ContextAgent(Agent):
 
     def __init__(self, model):
         super().__init__(model)
-        self.decisions: deque[Decision] = deque(maxlen=model.p.decision_log_length)
+        # the recent decisions as plain tuples (time, action, why, values), read as Decisions
+        # (`decisions`): a NamedTuple costs twice a plain tuple to make and to drop from a
+        # full log, and a run logs some seventy thousand decisions
+        self.decision_log: deque[tuple] = deque(maxlen=model.p.decision_log_length)
         self.lessons: deque[Decision] = deque(maxlen=LESSONS_KEPT)
+
+    @property
+    def decisions(self) -> list[Decision]:
+        """Recent decisions, oldest first (at most `decision_log_length` of them)."""
+        return list(map(Decision._make, self.decision_log))
+
+    def last_decision(self) -> Decision | None:
+        """The latest decision, if any."""
+        # tuple.__new__: without the Python frame of _make (a technician asks at every
+        # planned task while an order waits)
+        return tuple.__new__(Decision, self.decision_log[-1]) if self.decision_log else None
 
     @property
     def name(self) -> str:
         return f"{self.role.capitalize()} {self.unique_id}"
 
     def _log(self, action: str, why: str, values: tuple, at: float | None) -> None:
-        # tuple.__new__ builds the Decision without the Python frames of its constructor or
-        # _make (fifty thousand decisions a run); the hotel's hour is `now`, a plain number
-        self.decisions.append(tuple.__new__(Decision, (self.model.now if at is None else at,
-                                                       action, why, values)))
+        # the hotel's hour is `now`, a plain number
+        self.decision_log.append((self.model.now if at is None else at, action, why, values))
 
     def choose(self, situation: Situation) -> Any:
         """Take the decision in `situation` (log it with its reason) and return the answer:
@@ -108,7 +120,7 @@ class ContextAgent(Agent):
             else:
                 why, values = "{} chosen in this seat; my rule: {}", (answer, situation.default)
         # tens of thousands of decisions a run: nothing is built for a log nobody keeps
-        if why is not None and situation.default is not None and self.decisions.maxlen:
+        if why is not None and situation.default is not None and self.decision_log.maxlen:
             self._log(situation.action or str(answer), why, values, situation.at)
         return answer
 
@@ -122,9 +134,9 @@ class ContextAgent(Agent):
         `at`, exactly as `choose` would log it."""
         if self.seat is not None:
             return self.choose(situation(subject, default, why, values, at))
-        if why is not None and self.decisions.maxlen:
+        if why is not None and self.decision_log.maxlen:
             # `_log` inlined: a frame per decision is a tenth of its cost
-            self.decisions.append(tuple.__new__(Decision, (at, default, why, values)))
+            self.decision_log.append((at, default, why, values))
         return default
 
     def learn(self, action: str, why: str, *values: Any) -> None:

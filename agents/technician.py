@@ -105,7 +105,7 @@ class Technician(ContextAgent):
                                       "orders before planned work about {:.0%} of the time")
             values = (room, waited, self.responsiveness)
         else:
-            last = self.decisions[-1] if self.decisions else None
+            last = self.last_decision()
             default, values = "planned work first", (room, waited)
             # logged once per waiting order, not per planned task
             why = None if last and last.action == default and last.values[0] == room else (
