@@ -85,8 +85,9 @@ class FrontDesk:
             n = sizes[shift]
             self.roster[shift] = [pool[(first + k) % len(pool)] for k in range(n)]
             first += n
-        self.desk_by_hour = [self.roster.get(c.SHIFT_AT[hour]) or hotel.receptionists[:1]
-                             for hour in range(c.HOURS_PER_DAY)]
+        on_shift = {shift: self.roster.get(shift) or hotel.receptionists[:1]
+                    for shift in c.RECEPTION_SHIFTS}
+        self.desk_by_hour = [on_shift[shift] for shift in c.SHIFT_AT]
 
     def on_duty(self) -> list[Receptionist]:
         """Receptionists on duty now."""

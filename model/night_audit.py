@@ -60,10 +60,10 @@ class NightAudit:
         for receptionist in hotel.receptionists:
             receptionist.unwind()
         hotel.market.update_reputation()
-        row = daily_row(hotel, hotel.tally, hotel.ledger.close_day(), len(occupied),
-                        open_defects)
-        if hotel.levers_on:
-            hotel.rows.append(row)
+        accounts = hotel.ledger.close_day()
+        if hotel.levers_on:  # the warm-up is not reported
+            hotel.rows.append(daily_row(hotel, hotel.tally, accounts, len(occupied),
+                                        open_defects))
         hotel.tally = DayCounters()
 
     def pay_the_day(self, occupied: int) -> None:
