@@ -121,20 +121,25 @@ def execute_together(specs: list[RunSpec], simulator: Simulator = run_hotel
     """Run `specs` one after the other (in a worker), sharing their warm-ups. Before each,
     what the one before left (its hotel, the last group's results once sent) goes back to the
     system, so the worker's memory is one run's, not the sum of its leftovers."""
-    results = []
-    for spec in specs:
-        release_freed_memory()
-        results.append(execute(spec, simulator, _LAST_WARM_UP))
-    return results
+    return list(_executed(specs, simulator))
 
 
 def execute_into_part(specs: list[RunSpec], simulator: Simulator = run_hotel, *,
                       factors: list[str]) -> EncodedPart:
-    """Run `specs` together (in a worker) and encode them as a pair of parts of an
-    experiment whose design varies `factors`."""
-    from .part_tables import encode_part  # preloaded by the fork server
+    """Run `specs` together (in a worker), each run written into a pair of parts of an
+    experiment whose design varies `factors` as it finishes."""
+    from .part_tables import PartWriter  # preloaded by the fork server
 
-    return encode_part(execute_together(specs, simulator), factors)
+    part = PartWriter(factors)
+    for result in _executed(specs, simulator):
+        part.add(result)
+    return part.finish()
+
+
+def _executed(specs: list[RunSpec], simulator: Simulator) -> Iterator[RunResult]:
+    for spec in specs:
+        release_freed_memory()
+        yield execute(spec, simulator, _LAST_WARM_UP)
 
 
 def sharing_warm_ups(runs: Iterable[RunSpec], size: int) -> Iterator[list[RunSpec]]:
@@ -145,25 +150,37 @@ def sharing_warm_ups(runs: Iterable[RunSpec], size: int) -> Iterator[list[RunSpe
             yield group
 
 
-def chunks(runs: Iterable[RunSpec], size: int) -> Iterator[list[RunSpec]]:
-    """`runs` in their order, in chunks of at most `size` made of whole groups sharing a
+def chunks(runs: Iterable[RunSpec], total: int, max_in_flight: int,
+           largest: int = MAX_CHUNK) -> Iterator[list[RunSpec]]:
+    """`runs` (`total` of them) in their order, in chunks made of whole groups sharing a
     warm-up (split only if larger than a chunk): a worker warms each group up once, and an
-    experiment whose runs share no warm-up (a Sobol design) still gets parts of `size` runs,
-    not a pair of files a run."""
+    experiment whose runs share no warm-up (a Sobol design) still gets parts of many runs,
+    not a pair of files a run. Each chunk takes at most a share of the runs left
+    (`chunk_size`: guided self-scheduling): large chunks while many are left, single runs at
+    the end, so that the workers finish together instead of one waiting for the other's last
+    chunk."""
+    left = total
     chunk: list[RunSpec] = []
-    for group in sharing_warm_ups(runs, size):
-        if len(chunk) + len(group) > size:
-            yield chunk
-            chunk = []
-        chunk += group
+    size = chunk_size(left, max_in_flight, largest)
+    for group in sharing_warm_ups(runs, largest):
+        while group:
+            if len(chunk) + len(group) <= size:
+                chunk, group = chunk + group, []
+            elif not chunk:  # a group larger than a chunk: in pieces of equal size
+                piece = -(-len(group) // -(-len(group) // size))
+                chunk, group = group[:piece], group[piece:]
+            if len(chunk) >= size or group:  # full, or the group goes to the next chunk
+                yield chunk
+                left -= len(chunk)
+                chunk, size = [], chunk_size(left, max_in_flight, largest)
     if chunk:
         yield chunk
 
 
-def chunk_size(total: int, max_in_flight: int, largest: int = MAX_CHUNK) -> int:
-    """Runs sent together: at most `largest`, and enough chunks to keep every worker busy
-    to the end."""
-    return max(1, min(largest, total // (2 * max_in_flight)))
+def chunk_size(left: int, max_in_flight: int, largest: int = MAX_CHUNK) -> int:
+    """Runs sent together when `left` are still to send: at most `largest`, and enough
+    chunks to keep every worker busy to the end."""
+    return max(1, min(largest, left // max_in_flight))
 
 
 def evaluate(runs: Iterable[RunSpec],
@@ -183,7 +200,7 @@ def evaluate(runs: Iterable[RunSpec],
     is taken between waits (experiments.interrupts), never inside the executor's code.
     """
     tally = Tally()
-    todo = chunks(runs, chunk_size(total or 0, max_in_flight, largest_chunk))
+    todo = chunks(runs, total or 0, max_in_flight, largest_chunk)
     bar = tqdm(total=total, unit="run", file=sys.stderr, disable=not progress, desc=label,
                dynamic_ncols=True)
     bar.set_postfix(failed=0, refresh=False)

@@ -7,7 +7,7 @@ from conftest import SMALL_HOTEL
 from experiment_helpers import small_experiment
 
 from experiments.designs import factorial
-from experiments.evaluators import execute, execute_together, sharing_warm_ups
+from experiments.evaluators import chunks, execute, execute_together, sharing_warm_ups
 from experiments.experiment import Experiment
 
 
@@ -75,3 +75,19 @@ def test_a_worker_warms_a_seed_up_once_for_the_groups_it_is_given(monkeypatch):
     assert len(made) == 1
     for shared, spec in zip(groups[0] + groups[1], runs, strict=True):
         assert shared.daily.equals(execute(spec).daily)
+
+
+def test_chunks_keep_warm_up_groups_whole_and_shrink_towards_the_end():
+    # 16 cells x 10 replicates on 2 workers (4 chunks in flight): a replicate a chunk while
+    # many runs are left, then smaller and smaller chunks, single runs last
+    runs = list(Experiment(factorial(replicates=10), days=5, root_seed=1).runs())
+    sent = list(chunks(iter(runs), len(runs), 4))
+    assert [spec for chunk in sent for spec in chunk] == runs
+    sizes = [len(chunk) for chunk in sent]
+    assert sizes[:7] == [16] * 7 and sizes[-3:] == [1, 1, 1]
+    assert sizes == sorted(sizes, reverse=True)
+    assert all(len({spec.seed for spec in chunk}) == 1 for chunk in sent)  # one warm-up each
+    # runs that share no warm-up (independent seeds) are still sent many at a time
+    alone = list(Experiment(factorial(replicates=10), days=5, root_seed=1,
+                            common_seeds=False).runs())
+    assert len(next(chunks(iter(alone), len(alone), 4))) == 16
