@@ -3,6 +3,7 @@ calls for a guest, and the evening cover a manager may arrange after the shift."
 
 from __future__ import annotations
 
+from bisect import insort
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import TYPE_CHECKING
@@ -31,7 +32,7 @@ class WorkOrder:
         return self.defect.room
 
 
-CREATED_AT = attrgetter("created_at")  # the oldest order first, without a Python frame each
+CREATED_AT = attrgetter("created_at")
 
 
 class Maintenance:
@@ -41,6 +42,8 @@ class Maintenance:
 
     def __init__(self, hotel: InterLodgeModel):
         self.hotel = hotel
+        # oldest first (ties in the order they came): the orders waiting at an hour are the
+        # queue's head, the oldest of them its first
         self.queue: list[WorkOrder] = []
         self.evening_cover = False  # tonight
         self.on_call: Technician | None = None
@@ -86,22 +89,22 @@ class Maintenance:
                 hotel.tally.defects_found_by_housekeeping += 1
         order = WorkOrder(defect, source, when)
         if not any(o.defect is defect for o in self.queue):
-            self.queue.append(order)
+            # housekeepers report from the whole shift at its start, so not always the newest
+            insort(self.queue, order, key=CREATED_AT)
         return order
 
     def next_work_order(self, now: float) -> WorkOrder | None:
         """The work order maintenance should take next, by its manager's priorities."""
-        if not self.queue:  # more than half of the technicians' jobs
+        queue = self.queue
+        if not queue or queue[0].created_at > now:  # none waiting yet
             return None
-        waiting = [o for o in self.queue if o.created_at <= now]
-        if not waiting:
-            return None
-        guest_facing_first = self.hotel.manager_of("maintenance").prioritises_guest_facing()
-        if len(waiting) == 1:  # the most common case: no order to weigh against another
-            return waiting[0]
-        if guest_facing_first:
-            return min(waiting, key=lambda o: (o.defect.room.guest is None, o.created_at))
-        return min(waiting, key=CREATED_AT)
+        if self.hotel.manager_of("maintenance").prioritises_guest_facing():
+            for order in queue:  # the oldest waiting order in a guest's room, if any
+                if order.created_at > now:
+                    break
+                if order.defect.room.guest is not None:
+                    return order
+        return queue[0]
 
     def call(self, defect: Defect, receptionist) -> bool:
         """Reception calls maintenance for a guest now; True if the defect is repaired."""

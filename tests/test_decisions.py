@@ -249,6 +249,32 @@ def test_a_technician_takes_an_old_order_before_planned_work(hotel):
     assert "planned work keeps my count of orders closed up" in last(tech).reason
 
 
+
+def test_maintenance_takes_the_oldest_waiting_order_or_first_a_guests(hotel):
+    maintenance, now = hotel.maintenance, hotel.time
+    maintenance.queue.clear()
+    rooms = hotel.rooms[2:6]
+    for room in rooms:
+        room.guest = None
+    # reported out of order, as housekeepers report from their whole shift at its start
+    later, empty, occupied, oldest = (
+        maintenance.open_work_order(Defect(room, at), "housekeeping", at)
+        for room, at in zip(rooms, (now + 2.0, now - 5.0, now - 3.0, now - 8.0), strict=True))
+    rooms[2].guest = "a guest"  # only whether someone stays matters here
+    manager = hotel.manager_of("maintenance")
+    manager.days_in["front office"] = 0.0  # knows nothing of what guests go through
+    assert maintenance.next_work_order(now) is oldest
+    manager.days_in["front office"] = 1e6
+    hotel.random = Draws(0.5)  # 0.5 < knowing the front office (1): guests first
+    assert maintenance.next_work_order(now) is occupied
+    rooms[2].guest = None
+    assert maintenance.next_work_order(now) is oldest
+    assert maintenance.next_work_order(now - 9.0) is None  # none reported yet
+    for order in (oldest, empty, occupied):
+        maintenance.queue.remove(order)
+    assert maintenance.next_work_order(now) is None  # the last one is found later today
+    assert maintenance.next_work_order(now + 2.0) is later
+
 def test_a_technician_answers_reception_as_readily_as_evaluations_taught(hotel):
     tech = hotel.technicians[0]
     tech.responsiveness = 0.4
