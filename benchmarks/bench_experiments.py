@@ -12,7 +12,12 @@ Prints:
     of processes: wall time, CPU time and peak memory of each, their ratios (targets: ours at
     least 3 times faster, at most a third of batch_run's peak memory), and a check that both
     give the same numbers (each run's gross margin over its last days, as the runs table
-    defines it).
+    defines it). Then what bounds that ratio, per run in CPU seconds (one run of each cell on
+    seed 1000, one after the other in one process): batch_run's run split into its warm-up
+    (its hotel's constructor), its model days and the rest, Mesa's overhead (hourly steps,
+    DataCollector, result rows), beside ours split into the share of the warm-up its 16
+    cells share, its model days and the rest (summary, Parquet part); each overhead is a
+    measured total less measured pieces.
 (b) and (c) alternate their measurements `--repeats` times and report the best time of each
 (the least disturbed by other work on the machine) and the largest peak memory.
 
@@ -34,6 +39,8 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import gc
+import itertools
 import json
 import os
 import subprocess
@@ -102,6 +109,7 @@ def main() -> None:
     print(f"    same numbers (gross margin of the last {SUMMARY_DAYS} days of all "
           f"{len(ours['margins'])} runs): "
           f"{'yes' if same else 'NO'}")
+    _print_anatomy(_measure("anatomy", 1, d, 1))
     print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 
@@ -179,10 +187,14 @@ def ours(replicates: int, days: int, workers: int, experiment_class=None) -> dic
         raise SystemExit(f"{tally.failed} runs failed")
     margins = {f"{_cell(row)}/{row['seed']}": row["gross_margin"]
                for row in runs.to_dict("records")}
-    return {"wall": wall, "margins": margins, "rows_in_memory": "at most 10,000 (then a part)"}
+    return {"wall": wall, "margins": margins, "rows_in_memory": "one run a worker (then a part)"}
 
 
 def ours_common_seeds(replicates: int, days: int, workers: int) -> dict:
+    return ours(replicates, days, workers, _common_seeds())
+
+
+def _common_seeds() -> type:
     from experiments.experiment import Experiment
 
     class CommonSeeds(Experiment):
@@ -192,7 +204,7 @@ def ours_common_seeds(replicates: int, days: int, workers: int) -> dict:
             spec = super()._spec(base, point_index, replicate)
             return dataclasses.replace(spec, seed=SEEDS_BASE + replicate)
 
-    return ours(replicates, days, workers, CommonSeeds)
+    return CommonSeeds
 
 
 def batch_run(replicates: int, days: int, workers: int) -> dict:
@@ -217,11 +229,77 @@ def batch_run(replicates: int, days: int, workers: int) -> dict:
     return {"wall": wall, "margins": margins, "rows_in_memory": f"{len(rows):,}"}
 
 
+def anatomy(replicates: int, days: int, workers: int) -> dict:
+    """CPU seconds of one run of every cell on seed SEEDS_BASE, in this process, split into
+    what bounds (c): batch_run's run (`mesa.batch_run` of the one cell), its hotel's
+    construction (the warm-up: the constructor runs it) and that hotel's days as the model
+    runs them; our chunk of the 16 cells (a worker's `execute_into_part`), the one warm-up
+    they share and their days from its snapshot."""
+    import mesa
+    from batch_run_hotel import DailyCollectingHotel
+
+    import experiments.part_tables  # noqa: F401 -- imported before the clock starts, as in a worker
+    from experiments.designs import factorial
+    from experiments.evaluators import execute_into_part
+    from experiments.simulation import NO_DECISION_LOG
+    from model import InterLodgeModel
+
+    gc.freeze()  # as a worker does (evaluators.start_worker): its collections skip imports
+    clock, warmup = time.process_time, PARAMETERS["warmup_days"].default
+    seconds = dict.fromkeys(["batch_run", "batch_warm_up", "batch_days", "ours", "warm_up",
+                             "days"], 0.0)
+
+    def timed(name: str, call):
+        start = clock()
+        value = call()
+        seconds[name] += clock() - start
+        return value
+
+    cells = [dict(zip(LEVERS, values, strict=True))
+             for values in itertools.product([False, True], repeat=len(LEVERS))]
+    for cell in cells:
+        timed("batch_run", lambda cell=cell: mesa.batch_run(
+            DailyCollectingHotel, {lever: [on] for lever, on in cell.items()},
+            number_processes=1, data_collection_period=1, max_steps=(warmup + days) * 24,
+            display_progress=False, rng=[SEEDS_BASE]))
+        hotel = timed("batch_warm_up", lambda cell=cell: InterLodgeModel(rng=SEEDS_BASE,
+                                                                          **cell))
+        timed("batch_days", lambda hotel=hotel: hotel.run_days(days))
+    experiment = _common_seeds()(factorial(replicates=1), days=days, root_seed=1)
+    timed("ours", lambda: execute_into_part(list(experiment.runs()),
+                                            factors=experiment.design.factors))
+    base = experiment.base_parameters() | NO_DECISION_LOG
+    warmed = timed("warm_up", lambda: InterLodgeModel.warm_up(rng=SEEDS_BASE, **base))
+    for cell in cells:
+        timed("days", lambda cell=cell: warmed.with_levers(**cell).run_days(days))
+    return {name: total / len(cells) for name, total in seconds.items()} | {"days_run": days}
+
+
+def _print_anatomy(t: dict) -> None:
+    """The per-run pieces of `anatomy`; each overhead is a run's measured total less its
+    measured warm-up and days."""
+    mesa_overhead = t["batch_run"] - t["batch_warm_up"] - t["batch_days"]
+    ours_overhead = t["ours"] - t["warm_up"] - t["days"]
+    print(f"    per run, CPU s (one run of each cell on seed {SEEDS_BASE}, {t['days_run']} days, "
+          f"one process):")
+    print(f"      mesa.batch_run {t['batch_run']:.3f} = warm-up {t['batch_warm_up']:.3f} (each "
+          f"run its own) + model days {t['batch_days']:.3f} (the model's defaults: decision "
+          f"log kept) + Mesa's overhead {mesa_overhead:.3f} (hourly steps, DataCollector, "
+          f"result rows)")
+    print(f"      interlodge     {t['ours']:.3f} = warm-up {t['warm_up']:.3f} (one per "
+          f"seed, shared by 16 cells) + model days {t['days']:.3f} (from the snapshot, no "
+          f"decision log) + ours {ours_overhead:.3f} (summary, Parquet part)")
+    print(f"      what bounds the ratio: batch_run's warm-up and model days alone are "
+          f"{(t['batch_warm_up'] + t['batch_days']) / t['ours']:.2f}x our whole run; Mesa's "
+          f"overhead is {mesa_overhead / t['batch_run']:.0%} of its run")
+
+
 def _cell(row) -> str:
     return "".join("1" if row[lever] else "0" for lever in LEVERS)
 
 
-PARTS = {"ours": ours, "ours_common_seeds": ours_common_seeds, "batch_run": batch_run}
+PARTS = {"ours": ours, "ours_common_seeds": ours_common_seeds, "batch_run": batch_run,
+         "anatomy": anatomy}
 
 if __name__ == "__main__":
     main()

@@ -60,9 +60,10 @@ class Outcome:
                              "denominator": self.denominator(table)}, index=table.index)
 
     def over(self, table: pd.DataFrame) -> float:
-        """The outcome over all the rows of `table` (one run, or a window of it)."""
-        terms = self.terms(table)
-        return _ratio(terms["numerator"].sum(skipna=False), terms["denominator"].sum())
+        """The outcome over all the rows of `table` (one run, or a window of it): the sums
+        of `terms`, without building its table (a worker reduces every run to some 80 of
+        these; the table cost three quarters of the time)."""
+        return _ratio(self.numerator(table).sum(skipna=False), self.denominator(table).sum())
 
 
 def _column(name: str) -> Column:
