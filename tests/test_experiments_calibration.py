@@ -1,6 +1,7 @@
 """ABC-SMC calibration: a toy simulator with a known posterior, the file checks, the hotel."""
 
 import re
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -9,7 +10,7 @@ from experiment_helpers import SMALL_TOML
 
 from experiments.calibration import Calibration, calibrate, load_calibration
 from experiments.cli import main
-from model import ParameterError
+from model import ParameterError, preset_parameters
 
 RNG = np.random.default_rng(0)
 
@@ -99,3 +100,14 @@ def test_an_out_that_is_a_file_is_one_line_before_any_run(tmp_path, capsys):
     assert main(["calibrate", str(config), "--out", str(tmp_path / "results")]) == 2
     assert capsys.readouterr().err == (f"interlodge calibrate: error: --out "
                                        f"{tmp_path / 'results'} is a file; give a folder\n")
+
+
+def test_the_full_size_calibration_asks_what_the_ci_example_asks_of_the_default_hotel():
+    """calibration_full.toml (docs/experiments.md quotes its time) is the CI example at the
+    case's size: same priors and targets, the default 100-room hotel, the documented size."""
+    configs = Path(__file__).resolve().parents[1] / "experiments" / "configs"
+    example = load_calibration(configs / "calibration.toml")
+    full = load_calibration(configs / "calibration_full.toml")
+    assert (full.priors, full.targets) == (example.priors, example.targets)
+    assert full.base == preset_parameters("baseline")
+    assert (full.days, full.population_size, full.generations) == (360, 100, 6)
