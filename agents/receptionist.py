@@ -16,6 +16,7 @@ training (which eases rebates and deflection) does not make the reserve useless.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator, Mapping
 
 from .context import ContextAgent, Situation
 
@@ -251,18 +252,7 @@ class Receptionist(ContextAgent):
         if self.model.maintenance.evening_cover:
             need *= 1.0 - self.call_belief["evening"]
         sell = self.sale_value()
-        # what holding k rooms costs me: k sales forgone, less the moves they may spare me;
-        # the k-th room is worth holding while it saves more than it sells
-        costs, cost, k = {0: 0.0}, 0.0, 0
-        held, tail, term = 0, 1.0 - math.exp(-need), math.exp(-need)
-        while held < free_rooms:
-            if held == k and tail * saving > sell:
-                k += 1
-            held += 1
-            cost += sell - tail * saving
-            costs[held] = cost
-            term *= need / held
-            tail -= term  # P(N >= held + 1)
+        k, _ = weigh_reserve(free_rooms, need, saving, sell, whole=False)
         if k:
             why = ("hold {}: I expect about {:.1f} guests tonight who may need another room, "
                    "{:.0%} of them in rooms not fit to sell; a room kept free for them weighs "
@@ -271,8 +261,8 @@ class Receptionist(ContextAgent):
             why = ("hold {}: I expect about {:.1f} guests tonight who may need another room "
                    "({:.0%} in rooms not fit to sell), but a sale weighs more with me")
         self.reserve = self.choose(Situation(
-            "reserve", costs, "EUR", k, why, (k, need, self.unfit_share),
-            action="hold rooms in reserve"))
+            "reserve", HoldingCosts(free_rooms, need, saving, sell), "EUR", k, why,
+            (k, need, self.unfit_share), action="hold rooms in reserve"))
         return self.reserve
 
     def sell_to_late_arrival(self, free_rooms: int) -> bool:
@@ -322,6 +312,52 @@ class Receptionist(ContextAgent):
 
     def unwind(self) -> None:
         self.stress *= self.model.p.stress_fading
+
+
+def weigh_reserve(free_rooms: int, need: float, saving: float, sell: float,
+                  whole: bool = True) -> tuple[int, dict[int, float]]:
+    """How many of `free_rooms` to hold back tonight, and what holding 0, 1, ... of them
+    costs me: the sales forgone (`sell` each) less the moves they may spare me (`saving`
+    each) for `need` guests expected to need another room (Poisson). The k-th room is worth
+    holding while it saves more than it sells; `whole=False` stops at the first that does
+    not (the rule needs no more)."""
+    costs, cost, k = {0: 0.0}, 0.0, 0
+    tail, term = 1.0 - math.exp(-need), math.exp(-need)  # tail: P(N >= 1)
+    for held in range(1, free_rooms + 1):
+        spared = tail * saving
+        if held == k + 1 and spared > sell:
+            k = held
+        elif not whole:
+            break
+        cost += sell - spared
+        costs[held] = cost
+        term *= need / held
+        tail -= term  # P(N >= held + 1)
+    return k, costs
+
+
+class HoldingCosts(Mapping[int, float]):
+    """What holding 0, 1, ... free rooms back costs a receptionist (`weigh_reserve`), the
+    options of her reserve as a seat sees them: worked out only when read, since her own
+    rule needs only the first few rooms and a seat is rarely attached."""
+
+    def __init__(self, free_rooms: int, need: float, saving: float, sell: float):
+        self._of = (free_rooms, need, saving, sell)
+        self._costs: dict[int, float] | None = None
+
+    def _worked_out(self) -> dict[int, float]:
+        if self._costs is None:
+            self._costs = weigh_reserve(*self._of)[1]
+        return self._costs
+
+    def __getitem__(self, held: int) -> float:
+        return self._worked_out()[held]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._worked_out())
+
+    def __len__(self) -> int:
+        return self._of[0] + 1
 
 
 class Weighing:

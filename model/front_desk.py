@@ -268,9 +268,11 @@ class FrontDesk:
     def spare_room(self, guest):
         """A room to move `guest` into: one held in reserve first, else any free one."""
         free = self.free_rooms()  # never the guest's own room: it is let
-        if len(self.unheld) == len(free):  # none held (most of the day)
-            return free[0] if free else None
-        return next(room for room in free if room.held)
+        if len(self.unheld) < len(free):  # some held (in the evening)
+            for room in free:  # a loop, not a generator: the app cancels runs mid-way
+                if room.held:
+                    return room
+        return free[0] if free else None
 
     def move_guest(self, guest) -> None:
         new = self.spare_room(guest)

@@ -1,12 +1,14 @@
 """Each agent's decisions follow from its goals, resources and constraints."""
 
 import math
+import random
 from dataclasses import fields
 
 import pytest
 
 from agents.housekeeper import ShiftRecord
 from agents.learning import Evaluation, adjust, rating_gain, rating_of
+from agents.receptionist import HoldingCosts, weigh_reserve
 from agents.reports import ReportWindow
 from model import InterLodgeModel, ParameterError, Parameters, preset_parameters
 from model.economics import Ledger
@@ -205,3 +207,27 @@ def test_the_ledger_adds_up():
     assert ledger.close_day()["room_revenue"] == 0.0
     with pytest.raises(KeyError):
         ledger.spend("champagne", 1.0)
+
+
+def test_a_reserve_is_weighed_as_it_was_and_its_costs_are_worked_out_for_a_seat():
+    """The reserve's rule stops at the first room not worth holding, and its options (what
+    holding each number of rooms costs) are worked out only when read: both as the whole
+    weighing, room by room, gave them."""
+    draws = random.Random(4)
+    for _ in range(300):
+        free, need = draws.randrange(0, 60), draws.uniform(0.0, 6.0)
+        saving, sell = draws.uniform(0.0, 80.0), draws.uniform(0.0, 30.0)
+        costs, cost, k = {0: 0.0}, 0.0, 0  # the whole weighing, as it was written
+        held, tail, term = 0, 1.0 - math.exp(-need), math.exp(-need)
+        while held < free:
+            if held == k and tail * saving > sell:
+                k += 1
+            held += 1
+            cost += sell - tail * saving
+            costs[held] = cost
+            term *= need / held
+            tail -= term
+        assert weigh_reserve(free, need, saving, sell, whole=False)[0] == k
+        assert weigh_reserve(free, need, saving, sell) == (k, costs)
+        assert dict(HoldingCosts(free, need, saving, sell)) == costs
+        assert len(HoldingCosts(free, need, saving, sell)) == len(costs)
