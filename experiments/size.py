@@ -19,18 +19,18 @@ if TYPE_CHECKING:
 
 # CPU seconds per room and simulated day, warm-up included, and per run (building the hotel,
 # summarising its run): a run's time grows with rooms and days. Measured with
-# `benchmarks/bench_run_cost.py` on the project's 2-core machine (Python 3.12, Mesa 3.5.1,
-# 25 Nov 2026), fitted on runs of 100 and 200 rooms: 8 to 13 us per room-day and 0.01 to
-# 0.15 s per run, depending on the load from other work; single runs measured 10 to 18 us
-# per room-day at 100 and 200 rooms. The upper figures, so that the estimate errs long.
-SECONDS_PER_ROOM_DAY = 15e-6
-SECONDS_PER_RUN = 0.15
-# memory, resident set sizes measured on the same machine
-MAIN_MB = 280  # the main process: its peak RSS during a 64-run factorial was 277 MB
-WORKER_MB = 150  # a worker process once the model is imported
-WORKER_MB_PER_DAY = 0.008  # a run's history and daily table (+10 to +16 MB in 2,150 days)
+# `benchmarks/bench_run_cost.py` on the project's 2-core machine (Python 3.12, Mesa 3.5.1),
+# fitted on runs of 100 and 200 rooms: 3.9 us per room-day and 0.03 s per run on idle cores
+# (26 Nov 2026, after the speed work of issue 7); other work on the cores has made such
+# figures up to twice as large. The doubled figures, so that the estimate errs long.
+SECONDS_PER_ROOM_DAY = 8e-6
+SECONDS_PER_RUN = 0.06
+# memory, measured on the same machine (26 Nov 2026)
+MAIN_MB = 60  # the main process: its peak PSS during the 160-run factorial was 43 MB
+WORKER_MB = 160  # a worker process once the model is imported: 155 MB resident
+WORKER_MB_PER_DAY = 0.008  # a run's history and daily table (+8 to +16 MB in 2,150 days)
 BYTES_PER_POINT = 420  # a design point listed in the main process (325 B) and its run ids
-BUFFER_MB = 30  # finished runs buffered before a part is written (50,000 rows of 550 B)
+BUFFER_MB = 10  # chunks' Parquet bytes arriving from the workers (about 2 MB each)
 
 MAX_RUNS = 100_000
 MAX_HOURS = 24.0  # estimated wall time on the workers at hand

@@ -37,11 +37,11 @@ def no_workers(monkeypatch):
 def test_too_many_runs_are_refused_with_the_estimate_and_allowed_on_request(
         no_workers, tmp_path, capsys):
     out = tmp_path / "out"
-    arguments = ["factorial", "--replicates", "10000", "--workers", "2", "--out", str(out)]
+    arguments = ["factorial", "--replicates", "30000", "--workers", "2", "--out", str(out)]
     assert main(arguments) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1, err
-    assert re.search(r"160,000 runs of 540 days: about [\d.]+ days of CPU time \(about "
+    assert re.search(r"480,000 runs of 540 days: about [\d.]+ days of CPU time \(about "
                      r"[\d.,]+ hours on 2 workers\) and [\d.]+ GB of memory here; above the "
                      r"limit of 100,000 runs and 24 hours; add --allow-large", err), err
     assert not out.exists()
@@ -51,11 +51,11 @@ def test_too_many_runs_are_refused_with_the_estimate_and_allowed_on_request(
 
 def test_long_runs_are_refused_on_their_estimated_time(no_workers, tmp_path, capsys):
     config = tmp_path / "long.toml"
-    config.write_text("days = 7300\nreplicates = 10000\n[design]\nkind = 'points'\n"
+    config.write_text("days = 7300\nreplicates = 20000\n[design]\nkind = 'points'\n"
                       "points = [{ preset = 'redesign' }]\n")
     assert main(["sweep", str(config), "--workers", "1", "--out", str(tmp_path / "o")]) == 2
     err = capsys.readouterr().err
-    assert "10,000 runs of 7300 days" in err and "above the limit of 24 hours;" in err, err
+    assert "20,000 runs of 7300 days" in err and "above the limit of 24 hours;" in err, err
 
 
 def test_a_design_too_large_to_list_is_refused_before_it_is_sampled(tmp_path, capsys):
