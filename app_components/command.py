@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import logging
 import os
 import socket
 import sys
@@ -79,6 +80,7 @@ def run(args) -> int:
     # would bury real errors in an instructor's terminal.
     warnings.filterwarnings("ignore", message="Cookies with samesite=none require https",
                             category=UserWarning)
+    logging.getLogger("solara.server.fastapi").addFilter(ShutdownRaceInOneLine())
     from solara.__main__ import run as solara_run
 
     print(f"InterLodge app: open http://{args.host}:{args.port}/ (Ctrl-C stops it)",
@@ -91,6 +93,23 @@ def run(args) -> int:
     except click.exceptions.Abort:  # Ctrl-C: the normal way to stop the server
         print("InterLodge app: stopped", file=sys.stderr)
     return 0
+
+
+class ShutdownRaceInOneLine(logging.Filter):
+    """Solara (1.64) closes every session on Ctrl-C while the sessions' threads (a hotel
+    playing, a comparison building) end, and the two can race over its table of threads'
+    contexts: `VirtualKernelContext.close` then raises KeyError, which Solara logs with a
+    traceback, and the server stops all the same. The instructor's terminal gets one line
+    instead of a traceback that reads as a crash; any other error keeps its traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if record.getMessage() == "error closing kernel on shutdown" \
+                and isinstance(error, KeyError):
+            record.msg, record.args = "a session's thread ended while it was closed", ()
+            record.exc_info = record.exc_text = None
+            record.levelno, record.levelname = logging.INFO, "INFO"
+        return True
 
 
 def _check_free(host: str, port: int) -> None:

@@ -1,5 +1,7 @@
 """`interlodge app`: its options, bad input, and the offline asset cache (with a fake npm)."""
 
+import io
+import logging
 import socket
 import stat
 import textwrap
@@ -7,6 +9,7 @@ import textwrap
 import pytest
 
 from app_components import offline_assets
+from app_components.command import ShutdownRaceInOneLine
 from experiments.cli import main
 
 
@@ -69,3 +72,27 @@ def test_prepare_without_npm_says_what_to_install(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(ValueError, match="npm is needed"):
         offline_assets.prepare(tmp_path / "cdn", log=lambda line: None)
+
+
+def _server_log(error: Exception, message: str) -> str:
+    """What Solara's shutdown writes when closing a session raises `error`."""
+    stream = io.StringIO()
+    logger = logging.getLogger(f"test.shutdown.{id(stream)}")
+    handler = logging.StreamHandler(stream)
+    logger.addHandler(handler)
+    logger.addFilter(ShutdownRaceInOneLine())
+    try:
+        raise error
+    except type(error):
+        logger.exception(message)
+    logger.removeHandler(handler)
+    return stream.getvalue()
+
+
+def test_solaras_shutdown_race_is_one_line_and_other_errors_keep_their_traceback():
+    race = _server_log(KeyError("Thread-37 (runner)1406"), "error closing kernel on shutdown")
+    assert race == "a session's thread ended while it was closed\n"
+    other = _server_log(ValueError("broken"), "error closing kernel on shutdown")
+    assert "Traceback" in other and "ValueError: broken" in other
+    elsewhere = _server_log(KeyError("x"), "error draining state workers on shutdown")
+    assert "Traceback" in elsewhere
