@@ -32,6 +32,18 @@ class StandardNormals:
             self._ahead.reverse()
         return self._ahead.pop()
 
+    def take(self, n: int) -> list[float]:
+        """The next `n` draws, in order: `n` calls of `draw` at once."""
+        ahead = self._ahead
+        while len(ahead) < n:  # later draws go before those still ahead
+            more = self.rng.standard_normal(BATCH).tolist()
+            more.reverse()
+            ahead[:0] = more
+        taken = ahead[len(ahead) - n:]
+        del ahead[len(ahead) - n:]
+        taken.reverse()
+        return taken
+
 
 def index_picker(random: Random) -> Callable[[int], int]:
     """`pick(n)`: the index `random.choice(seq)` takes in a sequence of `n`, from the same

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from . import clock as c
 from .building import FOUND_BY_GUEST, sort_out_lettable
 from .draws import index_picker
-from .guests import Guest
+from .guests import Guest, rate_stays
 
 if TYPE_CHECKING:
     from agents import Receptionist
@@ -103,21 +103,23 @@ class FrontDesk:
 
     def check_out_guests(self) -> None:
         hotel = self.hotel
-        tally, vacant, departing = hotel.tally, [], []
+        vacant, departing = [], []
         back_at = {hour: [] for hour in c.EVENING_RETURNS}
         for room in hotel.rooms:
             guest = room.guest
             if guest is None:
                 vacant.append(room)
             elif guest.nights_left <= 0:
-                satisfaction = guest.rate_stay()
-                tally.satisfaction[guest.experience].append(satisfaction)
-                departing.append(satisfaction)
+                departing.append(guest)
                 room.guest = None
                 vacant.append(room)
             else:
                 back_at[guest.evening_hour].append(guest)
-        hotel.market.hear_from(departing, hotel.day)
+        satisfactions = rate_stays(departing, hotel)
+        by_experience = hotel.tally.satisfaction
+        for guest, satisfaction in zip(departing, satisfactions, strict=True):
+            by_experience[guest.experience].append(satisfaction)
+        hotel.market.hear_from(satisfactions, hotel.day)
         self.free, self.unheld, self.waiting = [], [], vacant  # the desk looks anew
         self._free_at = None
         self.back_at = back_at

@@ -80,15 +80,29 @@ class Guest:
 
     def rate_stay(self) -> float:
         """Satisfaction at departure (0-1000) from the worst experience of the stay."""
-        p = self.model.p
-        score = self.model.satisfaction[self.experience]
-        if self.experience == "unresolved" and self.rebated:
-            score += p.rebate_softening
-        if self.deflected:
-            score -= p.deflection_penalty
-        # numpy's normal(0, s) is s * standard_normal(), the same number, drawn in batches
-        score += p.satisfaction_noise * self.model.satisfaction_draws.draw()
-        return min(1000.0, max(0.0, score))
+        return rate_stays([self], self.model)[0]
+
+
+def rate_stays(guests: list[Guest], model) -> list[float]:
+    """Each departing guest's satisfaction (0-1000) from the worst experience of the stay, in
+    order: a day's departures rated at once, the parameters looked up once (some 20,000 a
+    run), with the same numbers as one at a time."""
+    p = model.p
+    levels, softening, penalty = model.satisfaction, p.rebate_softening, p.deflection_penalty
+    noise = p.satisfaction_noise
+    scores = []
+    # numpy's normal(0, s) is s * standard_normal(), the same number, drawn in batches
+    for guest, draw in zip(guests, model.satisfaction_draws.take(len(guests)), strict=True):
+        experience = guest.experience
+        score = levels[experience]
+        if experience == "unresolved" and guest.rebated:
+            score += softening
+        if guest.deflected:
+            score -= penalty
+        score += noise * draw
+        # within the scale; conditional expressions cost less than min() and max() here
+        scores.append(1000.0 if score > 1000.0 else score if score > 0.0 else 0.0)
+    return scores
 
 
 def satisfaction_levels(p) -> dict[str, float]:

@@ -56,7 +56,10 @@ class Market:
         self._departures: list[float] = []  # today's uniform draws for `hear_from`
         self.reputation = reputation
         self.returns: dict[int, int] = defaultdict(int)  # day -> guests coming back
-        self._today: list[tuple[float, float]] = []  # (weight, satisfaction)
+        # today's departing guests' voices (each satisfaction's weight in the market's
+        # memory) and satisfactions weighted by them
+        self._voices: list[float] = []
+        self._heard: list[float] = []
         # new guests a day at a well-run hotel, net of the returns it would get
         well_run_returns = p.return_share * p.return_intent_delighted
         self.new_guests_per_day = (p.rooms * p.market_demand / p.mean_stay_nights
@@ -78,7 +81,9 @@ class Market:
         share = ((satisfaction - p.satisfaction_unresolved)
                  / (p.satisfaction_no_problem - p.satisfaction_unresolved))
         low, high = p.return_intent_disappointed, p.return_intent_delighted
-        return low + (high - low) * min(1.0, max(0.0, share))
+        # within [0, 1]; conditional expressions cost less than min() and max() here
+        share = 1.0 if share > 1.0 else share if share > 0.0 else 0.0
+        return low + (high - low) * share
 
     def season(self, day: int) -> float:
         """Tonight's demand relative to the mean: the week's and the year's rhythm."""
@@ -117,23 +122,31 @@ class Market:
         # departing guests' returns (`hear_from`), two draws each at most: a numpy scalar
         # draw costs as much as a batch
         self._departures = rng.random(2 * p.rooms).tolist()
+        first, span = ARRIVALS.start, len(ARRIVALS)
+        late_first, late_span = LATE_ARRIVALS.start, len(LATE_ARRIVALS)
+        # new demand first, then the guests coming back (always booked)
         return [
-            Arrival(LATE_ARRIVALS.start + int(late_hours[i] * len(LATE_ARRIVALS))
-                    if i < new and late[i] else ARRIVALS.start + int(hours[i] * len(ARRIVALS)),
-                    nights[i], i < new and late[i], i >= new)
-            for i in range(total)
-        ]
+            Arrival(late_first + int(late_hour * late_span) if is_late
+                    else first + int(hour * span), stay, is_late)
+            for hour, late_hour, stay, is_late in zip(hours[:new], late_hours[:new],
+                                                      nights[:new], late, strict=True)
+        ] + [Arrival(first + int(hour * span), stay, False, True)
+             for hour, stay in zip(hours[new:], nights[new:], strict=True)]
 
     def hear_from(self, satisfactions: list[float], day: int) -> None:
         """Departing guests' satisfaction reaches the market; they may come back."""
-        p, draws, returns, today = self.p, self._departures, self.returns, self._today
+        p, draws, returns = self.p, self._departures, self.returns
         well_run, unresolved = p.satisfaction_no_problem, p.satisfaction_unresolved
         louder, return_share = p.complainer_weight - 1.0, p.return_share
         low, high = p.return_delay_min_days, p.return_delay_max_days
+        voices, heard = self._voices, self._heard
         for satisfaction in satisfactions:
-            unhappiness = min(1.0, max(0.0, (well_run - satisfaction)
-                                       / (well_run - unresolved)))
-            today.append((1.0 + louder * unhappiness, satisfaction))
+            unhappiness = (well_run - satisfaction) / (well_run - unresolved)
+            # within [0, 1]; conditional expressions cost less than min() and max() here
+            unhappiness = 1.0 if unhappiness > 1.0 else unhappiness if unhappiness > 0.0 else 0.0
+            voice = 1.0 + louder * unhappiness
+            voices.append(voice)
+            heard.append(voice * satisfaction)
             if len(draws) < 2:  # more departures than rooms today: more of today's stream
                 draws += self._day_rng.random(2 * p.rooms).tolist()
             if draws.pop() < return_share * self.return_intent(satisfaction):
@@ -141,10 +154,11 @@ class Market:
 
     def update_reputation(self) -> None:
         """End of day: reputation moves toward today's satisfaction (exponential memory)."""
-        if self._today:
-            voices = sum(w for w, _ in self._today)
-            heard = sum(w * s for w, s in self._today) / voices
+        if self._voices:
+            voices = sum(self._voices)
+            heard = sum(self._heard) / voices
             weight = 1.0 - math.exp(-voices / (self.p.reputation_memory_days
                                                * self.new_guests_per_day))
             self.reputation += weight * (heard - self.reputation)
-            self._today.clear()
+            self._voices.clear()
+            self._heard.clear()

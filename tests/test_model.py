@@ -145,6 +145,15 @@ def test_normal_draws_in_batches_are_the_draws_one_at_a_time():
     assert [ours.draw() for _ in range(1200)] == [numpys.standard_normal() for _ in range(1200)]
 
 
+def test_a_days_normal_draws_taken_at_once_are_the_draws_one_at_a_time():
+    # a day's departures take their draws together, across batches' ends, between single ones
+    ours, numpys = StandardNormals(np.random.default_rng(6)), np.random.default_rng(6)
+    taken = []
+    for n in (0, 3, 1, 700, 511, 1, 2000, 5):
+        taken += ours.take(n) if n != 1 else [ours.draw()]
+    assert taken == [numpys.standard_normal() for _ in range(len(taken))]
+
+
 def test_guests_come_back_at_each_evening_hour_alike():
     # 19:00 to 22:00, each hour for about a quarter of the guests
     draw = random.Random(11).random
