@@ -14,12 +14,13 @@ On it are built:
 
 Runs go to the workers in chunks (`chunks`): whole groups sharing a warm-up, small enough
 that every worker stays busy to the end. What runs inside a worker is `execute`: it imports
-only the model, pandas, pyarrow and the outcomes, not the analysis, storage and plotting of
-the main process. For the story and the validation a worker sends each daily table back as
-Arrow columns; for an experiment it encodes its chunk as the Parquet bytes of a pair of parts
-(`execute_into_part`), which the main process only writes: that process never loads pandas or
-pyarrow during a sweep (benchmarks/bench_experiment_anatomy.py shows where an experiment's
-time and memory go).
+only the model, numpy and the outcomes, not the analysis, storage and plotting of the main
+process. For the story and the validation a worker sends each daily table back (pandas
+loads there); for an experiment it reduces each run's daily columns and encodes its chunk as
+the Parquet bytes of a pair of parts (`execute_into_part`, with pyarrow but never pandas),
+which the main process only writes: that process never loads pandas or pyarrow during a
+sweep (benchmarks/bench_experiment_anatomy.py shows where an experiment's time and memory
+go).
 """
 
 from __future__ import annotations
@@ -46,22 +47,22 @@ from model import preset_parameters
 
 from .experiment import RunSpec
 from .interrupts import Interrupt
-from .outcomes import summarise
+from .outcomes import last_days, summarise
 from .parts import EncodedPart
-from .simulation import run_hotel, warm_up_key
+from .simulation import run_hotel, run_hotel_columns, warm_up_key
 from .worker_memory import release_freed_memory
 
 if TYPE_CHECKING:
     import pandas as pd
-    import pyarrow as pa
 
     from .experiment import Experiment
     from .store import ExperimentStore
 
 MAX_CHUNK = 16  # runs at most sent together (to share warm-ups, and to a part)
 INTERRUPT_CHECK_SECONDS = 0.2  # how late Ctrl-C may be seen while no run finishes
-# run_hotel(parameters, days, seed, warm_ups) -> daily table; replaceable to test failures
-Simulator = Callable[[dict, int, int, "dict | None"], "pd.DataFrame"]
+# run_hotel(parameters, days, seed, warm_ups) -> daily table (a DataFrame, or the model's
+# daily columns: run_hotel_columns); replaceable to test failures
+Simulator = Callable[[dict, int, int, "dict | None"], "pd.DataFrame | dict[str, list]"]
 # what a worker does with a chunk: execute_together, or execute_into_part (an experiment's)
 Task = Callable[[list["RunSpec"], Simulator], "list[RunResult] | EncodedPart"]
 Scenario = tuple[str, dict[str, Any], int]  # (preset, overrides, days)
@@ -73,8 +74,9 @@ class RunResult:
 
     status: "ok" or "failed"; error: the traceback of a failed run.
     summary: every outcome (experiments.outcomes) over the run's last `summary_days` days.
-    daily: the daily table (None for a failed run, and once encoded into a part), as Arrow
-        columns: `.to_pandas()` gives the model's table back, with the same types.
+    daily: the daily table as the simulator made it (None for a failed run, and once encoded
+        into a part): the model's DataFrame for the story and the validation, its columns by
+        metric for an experiment.
     """
 
     spec: RunSpec
@@ -82,7 +84,7 @@ class RunResult:
     error: str | None
     wall_seconds: float
     summary: dict[str, float]
-    daily: pa.Table | None
+    daily: pd.DataFrame | dict[str, list] | None
 
 
 @dataclass
@@ -97,14 +99,11 @@ class Tally:
 def execute(spec: RunSpec, simulator: Simulator = run_hotel,
             warm_ups: dict | None = None) -> RunResult:
     """Run one run (in a worker); never raises for a failure of the run itself."""
-    import pyarrow as pa  # already loaded in a worker (pandas loads it)
-
     start = time.perf_counter()
     try:
         daily = simulator(spec.parameters, spec.days, spec.seed, warm_ups)
         return RunResult(spec, "ok", None, time.perf_counter() - start,
-                         summarise(daily.tail(spec.summary_days)),
-                         pa.Table.from_pandas(daily, preserve_index=False))
+                         summarise(last_days(daily, spec.summary_days)), daily)
     except Exception:
         return RunResult(spec, "failed", traceback.format_exc(), time.perf_counter() - start,
                          {}, None)
@@ -124,7 +123,7 @@ def execute_together(specs: list[RunSpec], simulator: Simulator = run_hotel
     return list(_executed(specs, simulator))
 
 
-def execute_into_part(specs: list[RunSpec], simulator: Simulator = run_hotel, *,
+def execute_into_part(specs: list[RunSpec], simulator: Simulator = run_hotel_columns, *,
                       factors: list[str]) -> EncodedPart:
     """Run `specs` together (in a worker), each run written into a pair of parts of an
     experiment whose design varies `factors` as it finishes."""
@@ -244,7 +243,7 @@ def _hand_over(completed: set[cf.Future], pending: dict[cf.Future, list[RunSpec]
 
 def run_experiment(experiment: Experiment, store: ExperimentStore, executor: cf.Executor,
                    max_in_flight: int, *, progress: bool = True,
-                   simulator: Simulator = run_hotel) -> Tally:
+                   simulator: Simulator = run_hotel_columns) -> Tally:
     """Run every run of `experiment` not yet in `store` on `executor` (see `evaluate`),
     each chunk encoded by its worker as a pair of parts of at most `store.part_rows` daily
     rows. Every finished chunk is committed as it arrives, also while an interruption
@@ -280,8 +279,7 @@ def run_scenarios(scenarios: dict[str, Scenario], seeds: int,
         for result in results:
             if result.status != "ok":
                 raise RuntimeError(f"run {result.spec.run_id} failed:\n{result.error}")
-            tables[names[result.spec.point_index]][result.spec.seed] = \
-                result.daily.to_pandas()
+            tables[names[result.spec.point_index]][result.spec.seed] = result.daily
 
     workers = workers or os.cpu_count() or 1
     with (sequential() if workers == 1 else process_pool(workers)) as (executor, depth):
@@ -371,7 +369,7 @@ def start_fork_server_outside_working_directory() -> None:
 
 def start_worker(main_pid: int) -> None:
     """In a new worker, forked from the fork server."""
-    # What the fork server imported (pandas, Mesa, the model) is shared with it page by page
+    # What the fork server imported (Mesa, numpy, pyarrow, the model) is shared with it page by page
     # until written; frozen, those objects are left out of the worker's garbage collections,
     # which would otherwise touch, and so copy, their pages (Python's gc.freeze advice).
     gc.freeze()

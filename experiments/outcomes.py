@@ -17,13 +17,18 @@ Every consumer uses these definitions: the worker's per-run summary, `interlodge
 (point means, paired effects, factorial effects, Sobol and Morris indices), the report's time
 courses, the story and the validation. The same definitions reduce one run, a window of it,
 or many runs grouped by period (`period_values`), because sums add up.
+
+A table here is a pandas DataFrame or a mapping of metric names to numpy arrays (a run's
+`InterLodgeModel.daily_columns` as arrays, `last_days`): the per-day terms are numpy
+operations, which work on both, so that an experiment's workers reduce their runs without
+loading pandas (experiments.worker_imports) and every other consumer gets the same values.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Union
 
 import numpy as np
 
@@ -32,9 +37,11 @@ from model import METRICS
 if TYPE_CHECKING:
     import pandas as pd
 
-# pandas is imported where a table is reduced, not here: the store reads only the outcomes'
-# names (its runs table's columns), and an experiment's main process starts its workers first
-Column = Callable[["pd.DataFrame"], "pd.Series"]
+# pandas is imported where a DataFrame is built, not here: the store reads only the outcomes'
+# names (its runs table's columns), an experiment's main process starts its workers first, and
+# its workers reduce runs as numpy arrays
+Table = Union["pd.DataFrame", Mapping[str, np.ndarray]]
+Column = Callable[[Table], "np.ndarray | pd.Series"]  # a per-day term of a table
 
 
 @dataclass(frozen=True)
@@ -43,7 +50,8 @@ class Outcome:
 
     name: the column name in runs tables and the value of `--outcome`.
     unit, description: for people (docs/experiments.md, figure labels).
-    numerator, denominator: per-day terms, computed from the daily table.
+    numerator, denominator: per-day terms, computed from the daily table (see the module's
+        docstring: numpy operations on its columns).
     """
 
     name: str
@@ -59,33 +67,34 @@ class Outcome:
         return pd.DataFrame({"numerator": self.numerator(table),
                              "denominator": self.denominator(table)}, index=table.index)
 
-    def over(self, table: pd.DataFrame) -> float:
+    def over(self, table: Table) -> float:
         """The outcome over all the rows of `table` (one run, or a window of it): the sums
         of `terms`, without building its table (a worker reduces every run to some 80 of
-        these; the table cost three quarters of the time)."""
-        return _ratio(self.numerator(table).sum(skipna=False), self.denominator(table).sum())
+        these; the table cost three quarters of the time). A missing value in the numerator
+        makes the outcome missing; the denominator's sum skips them (pandas' `sum`)."""
+        return _ratio(np.sum(np.asarray(self.numerator(table))),
+                      np.nansum(np.asarray(self.denominator(table))))
 
 
 def _column(name: str) -> Column:
     return lambda table: table[name]
 
 
-def _days(table: pd.DataFrame) -> pd.Series:
-    import pandas as pd
-
-    return pd.Series(1.0, index=table.index)
+def _days(table: Table) -> np.ndarray:
+    return np.ones(len(table[next(iter(table))]))  # rows, for a DataFrame or a mapping
 
 
 def _weighted(value: str, weight: str) -> tuple[Column, Column]:
     """A per-event daily mean `value` over `weight` events: days weigh by their events."""
-    return (lambda t: (t[value] * t[weight]).where(t[weight] > 0, 0.0), _column(weight))
+    return (lambda t: np.where(t[weight] > 0, t[value] * t[weight], 0.0), _column(weight))
 
 
 def _defined_days(value: str) -> tuple[Column, Column]:
     """The mean of `value` over the days it is defined. Only for rates whose daily
     denominator is not in the table and which are undefined exactly when there was nothing to
     measure that day (no defect in the rooms cleaned, no order from reception repaired)."""
-    return (lambda t: t[value].fillna(0.0), lambda t: t[value].notna().astype(float))
+    return (lambda t: np.where(np.isnan(t[value]), 0.0, t[value]),
+            lambda t: (~np.isnan(np.asarray(t[value]))).astype(float))
 
 
 def _mean(name: str, description: str | None = None) -> Outcome:
@@ -130,10 +139,11 @@ _SPECIAL = [
             *_weighted("rooms_per_housekeeper_shift", "housekeeper_shifts")),
     Outcome("housekeeper_check_rate", "share",
             "Rooms whose equipment was checked / rooms cleaned in the period.",
-            lambda t: (t["housekeeper_check_rate"] * t["rooms_per_housekeeper_shift"]
-                       * t["housekeeper_shifts"]).where(t["housekeeper_shifts"] > 0, 0.0),
-            lambda t: (t["rooms_per_housekeeper_shift"] * t["housekeeper_shifts"])
-            .where(t["housekeeper_shifts"] > 0, 0.0)),
+            lambda t: np.where(t["housekeeper_shifts"] > 0, t["housekeeper_check_rate"]
+                               * t["rooms_per_housekeeper_shift"] * t["housekeeper_shifts"],
+                               0.0),
+            lambda t: np.where(t["housekeeper_shifts"] > 0,
+                               t["rooms_per_housekeeper_shift"] * t["housekeeper_shifts"], 0.0)),
 ]
 for _metric in METRICS:
     if _metric.startswith("satisfaction_"):
@@ -150,9 +160,17 @@ OUTCOMES: dict[str, Outcome] = {
 } | {name: o for name, o in _special.items() if name not in METRICS}
 
 
-def summarise(table: pd.DataFrame) -> dict[str, float]:
+def summarise(table: Table) -> dict[str, float]:
     """Every outcome over all the rows of `table`."""
     return {name: outcome.over(table) for name, outcome in OUTCOMES.items()}
+
+
+def last_days(table: Table | Mapping[str, list], days: int) -> dict[str, np.ndarray]:
+    """The last `days` rows of `table` (a DataFrame, or columns as sequences: the model's
+    `daily_columns`), as numpy arrays by column: a worker's per-run summary is
+    `summarise(last_days(daily, summary_days))`."""
+    arrays = {name: np.asarray(table[name]) for name in table}
+    return {name: values[max(0, len(values) - days):] for name, values in arrays.items()}
 
 
 def outcome(name: str) -> Outcome:

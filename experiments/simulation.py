@@ -32,13 +32,26 @@ def simulate(preset: str = "baseline", overrides: dict[str, Any] | None = None,
 
 def run_hotel(parameters: dict[str, Any], days: int, seed: int | None,
               warm_ups: dict | None = None) -> pd.DataFrame:
-    """The run behind every experiment run. `parameters` is a complete parameter set, so no
-    preset is involved: every lever is set explicitly.
+    """The run behind every experiment run, as its daily table. `parameters` is a complete
+    parameter set, so no preset is involved: every lever is set explicitly.
 
     warm_ups: a cache kept by a worker across the runs it is given together; a run starts
     from a copy of the warm-up it shares with them (same seed, same parameters but the
     lever-side ones) instead of warming up again. The numbers are those of a full run.
     """
+    return _hotel_after(parameters, days, seed, warm_ups).daily_table()
+
+
+def run_hotel_columns(parameters: dict[str, Any], days: int, seed: int | None,
+                      warm_ups: dict | None = None) -> dict[str, list[float]]:
+    """`run_hotel`, its daily table as columns (`InterLodgeModel.daily_columns`): what an
+    experiment's worker reduces and stores without pandas."""
+    return _hotel_after(parameters, days, seed, warm_ups).daily_columns()
+
+
+def _hotel_after(parameters: dict[str, Any], days: int, seed: int | None,
+                 warm_ups: dict | None):
+    """The hotel of `parameters` and `seed` after `days` (see `run_hotel`)."""
     from model import InterLodgeModel
 
     parameters = parameters | NO_DECISION_LOG
@@ -51,7 +64,7 @@ def run_hotel(parameters: dict[str, Any], days: int, seed: int | None,
             warm_ups[key] = InterLodgeModel.warm_up(rng=seed, **parameters)
         hotel = warm_ups[key].with_levers(**{name: parameters[name] for name in LEVER_SIDE})
     hotel.run_days(days)
-    return hotel.daily_table()
+    return hotel
 
 
 def warm_up_key(parameters: dict[str, Any], seed: int | None) -> tuple:

@@ -16,6 +16,14 @@ Mesa's spaces in a worker still gets them, one import later. Python's
 `importlib.util.LazyLoader` cannot do this: the import statement itself reads `__spec__` of a
 module found in `sys.modules`, which makes a LazyLoader module load at once. Nothing of Mesa
 is copied or changed.
+
+pandas is deferred the same way, but whole: Mesa's agents import it at the top of their module
+(for a type check in `Agent.create_agents`, which the hotel does not call), and an experiment's
+workers reduce and store a run's daily columns without it (experiments.part_tables). Loaded,
+it cost the fork server 46 MB of memory, which every worker shares until it writes a page.
+Its stand-in has no `__path__`: importing any of its submodules (`pandas.testing`) loads all
+of pandas first, as an import of a real pandas would. Code that uses pandas in a worker (the
+story's and the validation's runs, which return daily tables) gets it on first use.
 """
 
 from __future__ import annotations
@@ -27,6 +35,7 @@ import sys
 import types
 
 DEFERRED = ("mesa.discrete_space", "mesa.space", "mesa.experimental.continuous_space")
+DEFERRED_WHOLE = ("pandas",)  # loaded, submodules and all, when any of it is first used
 
 
 class DeferredModule(types.ModuleType):
@@ -46,13 +55,16 @@ class DeferredModule(types.ModuleType):
                 sys.modules[self.__name__] = self
                 raise
         parent, _, child = self.__name__.rpartition(".")
-        setattr(sys.modules[parent], child, real)  # `mesa.discrete_space` is the real one
+        if parent:
+            setattr(sys.modules[parent], child, real)  # `mesa.discrete_space` is the real one
         return real
 
 
-def defer(name: str) -> None:
+def defer(name: str, *, whole: bool = False) -> None:
     """Put a stand-in for module `name` (not yet imported) in `sys.modules`. Its parent
-    packages are located, not imported."""
+    packages are located, not imported. whole: importing a submodule of `name` loads `name`
+    first (the stand-in has no `__path__`, which the import system asks of it); otherwise
+    submodules load alone."""
     if name in sys.modules:
         return
     spec = _find_spec(name)
@@ -62,7 +74,7 @@ def defer(name: str) -> None:
     # what tools read of every module in sys.modules (inspect.getmodule, used by Mesa's
     # logging at import, reads __file__ of each): answered without loading
     stand_in.__file__, stand_in.__cached__ = spec.origin, spec.cached
-    if spec.submodule_search_locations is not None:
+    if spec.submodule_search_locations is not None and not whole:
         stand_in.__path__ = list(spec.submodule_search_locations)  # its submodules load alone
     sys.modules[name] = stand_in
 
@@ -80,5 +92,12 @@ def _find_spec(name: str) -> importlib.machinery.ModuleSpec:
     return spec
 
 
+def is_loaded(name: str) -> bool:
+    """Is module `name` really imported (not absent, not a stand-in)?"""
+    return not isinstance(sys.modules.get(name, DeferredModule(name)), DeferredModule)
+
+
 for _name in DEFERRED:
     defer(_name)
+for _name in DEFERRED_WHOLE:
+    defer(_name, whole=True)

@@ -14,7 +14,7 @@ from conftest import SMALL_HOTEL  # the suite's small hotel: fast, every mechani
 from experiments.designs import Design, grid
 from experiments.evaluators import Tally, run_experiment
 from experiments.experiment import Experiment
-from experiments.simulation import run_hotel
+from experiments.simulation import run_hotel_columns
 from experiments.store import ExperimentStore, iter_daily, read_runs
 
 DAYS = 20
@@ -31,18 +31,18 @@ def small_experiment(design: Design | None = None, days: int = DAYS, seed: int =
 
 
 def run_into(folder: Path, experiment: Experiment, executor: cf.Executor, *,
-             resume: bool = False, simulator=run_hotel, **store_options) -> Tally:
+             resume: bool = False, simulator=run_hotel_columns, **store_options) -> Tally:
     with ExperimentStore(folder, experiment, resume=resume, **store_options) as store:
         return run_experiment(experiment, store, executor, 4, progress=False,
                               simulator=simulator)
 
 
 def fail_at_middle_weight(parameters: dict, days: int, seed: int,
-                          warm_ups: dict | None = None) -> pd.DataFrame:
+                          warm_ups: dict | None = None) -> dict[str, list]:
     """The hotel, except that cross_evaluation_weight 0.5 raises (an injected model bug)."""
     if parameters["cross_evaluation_weight"] == 0.5:
         raise RuntimeError("injected failure at weight 0.5")
-    return run_hotel(parameters, days, seed, warm_ups)
+    return run_hotel_columns(parameters, days, seed, warm_ups)
 
 
 def numbers(folder: Path) -> pd.DataFrame:

@@ -6,8 +6,16 @@ import pandas as pd
 import pytest
 from conftest import SMALL_HOTEL
 
-from experiments.outcomes import OUTCOMES, mean_of, outcome, period_values, summarise
-from experiments.simulation import parse_assignments, simulate
+from experiments.outcomes import (
+    OUTCOMES,
+    last_days,
+    mean_of,
+    outcome,
+    period_values,
+    summarise,
+)
+from experiments.simulation import parse_assignments, run_hotel, run_hotel_columns, simulate
+from model import preset_parameters
 
 
 def days(**columns) -> pd.DataFrame:
@@ -57,6 +65,28 @@ def test_every_outcome_of_a_real_run_is_defined():
     assert set(summary) == set(OUTCOMES)
     assert mean_of([table, table], "occupancy", (0, 30)) == pytest.approx(
         table["occupancy"].mean())
+
+
+def test_a_runs_columns_give_the_outcomes_of_its_table_to_the_last_bit():
+    # an experiment's workers reduce the model's daily columns as numpy arrays; the story,
+    # the validation and the analysis reduce pandas tables: the same definitions, the same
+    # values (NaN where an outcome is undefined)
+    parameters = preset_parameters("redesign", dict(SMALL_HOTEL))
+    table = run_hotel(parameters, 40, 3)
+    columns = run_hotel_columns(parameters, 40, 3)
+    for days in (40, 25, 1):
+        from_columns = pd.Series(summarise(last_days(columns, days)))
+        from_table = pd.Series(summarise(table.tail(days)))
+        pd.testing.assert_series_equal(from_columns, from_table, check_exact=True)
+
+
+def test_last_days_of_columns_or_of_a_table():
+    table = days(net_revenue=[1.0, 2.0, 3.0])
+    columns = {name: list(values) for name, values in table.items()}
+    for source in (table, columns):
+        assert last_days(source, 2)["net_revenue"].tolist() == [2.0, 3.0]
+        assert last_days(source, 5)["day"].tolist() == [0, 1, 2]  # all there is
+        assert last_days(source, 0)["net_revenue"].tolist() == []  # none, not all
 
 
 def test_unknown_outcome_and_repeated_set_key_are_one_line():

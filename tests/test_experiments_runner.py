@@ -24,6 +24,7 @@ from experiment_helpers import (
 from experiments.analysis import recorded_experiment
 from experiments.designs import grid
 from experiments.evaluators import process_pool
+from experiments.outcomes import OUTCOMES, summarise
 from experiments.simulation import simulate
 from experiments.store import (
     ExperimentStore,
@@ -72,8 +73,8 @@ def test_a_stored_run_is_the_run_reproduced_alone(reference):
 
 
 def test_a_stored_daily_table_is_the_runs_own_table_column_for_column(reference):
-    # the worker sends Arrow columns and the store names them: every metric must land in its
-    # own column (counts stored as floats, the same values)
+    # the worker builds the part's columns from the run's daily columns: every metric must
+    # land in its own column (counts stored as floats, the same values, NaN as missing)
     spec = small_experiment().run(1, 0)
     alone = simulate("baseline", spec.parameters, spec.days, spec.seed)
     stored = pd.concat(iter_daily(reference), ignore_index=True).query("run_id == 'p1-r0'")
@@ -81,6 +82,17 @@ def test_a_stored_daily_table_is_the_runs_own_table_column_for_column(reference)
     assert (stored["point_index"] == 1).all() and (stored["replicate"] == 0).all()
     pd.testing.assert_frame_equal(stored[alone.columns].reset_index(drop=True), alone,
                                   check_dtype=False)
+
+
+def test_a_stored_runs_outcomes_are_those_of_its_daily_table(reference):
+    # the worker reduces the run's columns as numpy arrays, every other consumer a pandas
+    # table: one definition, the same values to the last bit, NaN where undefined
+    spec = small_experiment().run(2, 0)
+    alone = simulate("baseline", spec.parameters, spec.days, spec.seed)
+    stored = read_runs(reference).set_index("run_id").loc["p2-r0", list(OUTCOMES)]
+    expected = pd.Series(summarise(alone.tail(spec.summary_days)), name="p2-r0")
+    pd.testing.assert_series_equal(stored.astype(float), expected, check_exact=True,
+                                   check_index=True)
 
 
 def test_two_workers_give_the_same_numbers_as_one(reference, tmp_path):
@@ -221,6 +233,7 @@ KILLED_MAIN = """
 import sys, time
 sys.path.insert(0, {tests!r})
 from experiments.evaluators import process_pool
+from experiments.outcomes import OUTCOMES, summarise
 
 with process_pool(2) as (pool, _):
     futures = [pool.submit(time.sleep, 600) for _ in range(2)]

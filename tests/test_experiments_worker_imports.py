@@ -1,8 +1,9 @@
-"""Workers import Mesa without its spaces (scipy, networkx): the same runs, the spaces still
-there for code that asks for them."""
+"""Workers import Mesa without its spaces (scipy, networkx), and an experiment's workers run
+without pandas: the same runs, the deferred modules still there for code that asks for them."""
 
 import subprocess
 import sys
+from pathlib import Path
 
 from experiments.evaluators import process_pool
 from experiments.simulation import simulate
@@ -11,6 +12,7 @@ HEAVY = {"scipy", "networkx"}
 
 RUN_WITHOUT_SPACES = """
 import sys
+from pathlib import Path
 import experiments.worker_imports
 from experiments.simulation import simulate
 daily = simulate("redesign", days=15, seed=4)
@@ -20,6 +22,7 @@ print(daily.to_json())
 
 SPACES_ON_DEMAND = """
 import sys
+from pathlib import Path
 import experiments.worker_imports
 import mesa
 from mesa.discrete_space import OrthogonalMooreGrid
@@ -56,3 +59,51 @@ def heavy_modules_after_a_run() -> list[str]:
 def test_a_pool_worker_runs_without_mesas_spaces():
     with process_pool(1) as (pool, _):
         assert pool.submit(heavy_modules_after_a_run).result() == []
+
+
+PANDAS_ON_DEMAND = """
+import sys
+from pathlib import Path
+from experiments.worker_imports import is_loaded
+import model.hotel  # Mesa's agents import pandas at the top of their module
+print(is_loaded("pandas"), "pandas" in sys.modules)
+import pandas.testing  # a submodule first: all of pandas loads, as without the stand-in
+print(is_loaded("pandas"), type(sys.modules["pandas"]).__name__,
+      pandas.testing.assert_frame_equal.__name__, pandas.DataFrame({{"a": [1]}}).shape)
+"""
+
+
+def test_pandas_loads_whole_when_first_used(tmp_path):
+    assert _python(PANDAS_ON_DEMAND, tmp_path) == [
+        "False True", "True module assert_frame_equal (1, 1)"]
+
+
+EXPERIMENT_WORKER = """
+import sys
+from pathlib import Path
+sys.path.insert(0, {tests!r})
+from pathlib import Path
+from conftest import SMALL_HOTEL
+from experiments.designs import grid
+from experiments.evaluators import process_pool, run_experiment
+from experiments.experiment import Experiment
+from experiments.store import ExperimentStore
+from experiments.worker_imports import is_loaded
+experiment = Experiment(grid({{"cross_evaluation_weight": [0.0, 1.0]}}, replicates=2), days=12,
+                        root_seed=7, preset="redesign", fixed=dict(SMALL_HOTEL),
+                        summary_days=5)
+with process_pool(1) as (pool, depth), ExperimentStore(Path({folder!r}), experiment) as store:
+    preloaded = pool.submit(is_loaded, "pandas").result()  # what the fork server gave it
+    tally = run_experiment(experiment, store, pool, depth, progress=False)
+    after = pool.submit(is_loaded, "pandas").result()  # the one worker ran every run
+print(tally.done, tally.failed, preloaded, after)
+"""
+
+
+def test_an_experiments_worker_never_loads_pandas(tmp_path):
+    # it reduces and stores each run's daily columns without pandas (46 MB a process)
+    script = EXPERIMENT_WORKER.format(tests=str(Path(__file__).parent),
+                                      folder=str(tmp_path / "out"))
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True, cwd=tmp_path).stdout
+    assert out.split() == ["4", "0", "False", "False"]

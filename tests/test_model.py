@@ -40,6 +40,14 @@ def test_warm_up_is_not_reported_and_levers_start_at_day_zero(small_hotel):
     assert list(hotel.daily_table()["day"]) == [0, 1, 2, 3, 4]
 
 
+def test_daily_columns_hold_the_daily_tables_values(small_hotel):
+    hotel = InterLodgeModel(rng=2, **small_hotel)
+    hotel.run_days(4)
+    columns = hotel.daily_columns()
+    assert list(columns) == list(METRICS)
+    pd.testing.assert_frame_equal(pd.DataFrame(columns), hotel.daily_table(), check_exact=True)
+
+
 def test_the_daily_row_makes_exactly_the_defined_metrics(small_hotel):
     hotel = InterLodgeModel(rng=2, **small_hotel)
     hotel.run_days(3)
