@@ -28,11 +28,13 @@ ROOM_STATES = (
 
 @dataclass(eq=False, slots=True)
 class Room:
-    """A guest room. `floor` and `position` place it on the floor plan."""
+    """A guest room. `floor` and `position` place it on the floor plan; `place` is its place
+    in the hotel's order (`hotel.rooms`), in which the desk and housekeeping go round."""
 
     number: int
     floor: int
     position: int
+    place: int = 0
     guest: Guest | None = None
     clean: bool = True
     ready_at: float = 0.0  # model hour from which a cleaned room can be let
@@ -118,5 +120,5 @@ def build_rooms(rooms: int, floors: int) -> list[Room]:
     for floor in range(floors):
         for position in range(per_floor + (1 if floor < extra else 0)):
             result.append(Room(number=(floor + 1) * 100 + position + 1, floor=floor,
-                               position=position))
+                               position=position, place=len(result)))
     return result

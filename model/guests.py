@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 # The worst things that can happen in a stay, from best to worst; each one's satisfaction
 # (J.D. Power 0-1000 scale) is a parameter, `satisfaction_<experience>` (brief §4).
 WORSE = ("no problem", "prevented", "resolved", "unresolved")
 FIRST_EVENING_HOUR = 19  # guests come back to their room from 19:00 to 22:59
 EVENING_HOURS = 4
-
-
-def evening_hour(draw: Callable[[], float]) -> int:
-    """The hour a new guest comes back to the room in the evenings, 19 to 22, each as likely,
-    from `draw()` (uniform on [0, 1)): a run draws 20,000, from Python's generator at a tenth
-    of the cost of a numpy scalar draw."""
-    return FIRST_EVENING_HOUR + int(draw() * EVENING_HOURS)
 
 
 class Guest:
@@ -60,7 +51,9 @@ class Guest:
         self.rebated = False
         self.deflected = False
         self.grievance = None  # a defect complained about and still open
-        self.evening_hour = evening_hour(model.guest_random.random)
+        # the hour he comes back to the room in the evenings, 19 to 22, each as likely: a run
+        # draws 20,000, from Python's generator at a tenth of the cost of a numpy scalar draw
+        self.evening_hour = FIRST_EVENING_HOUR + int(model.guest_random.random() * EVENING_HOURS)
 
     def live_through(self, experience: str) -> None:
         """Remember `experience` if it is worse than anything so far."""

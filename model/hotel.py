@@ -187,7 +187,8 @@ class InterLodgeModel(Model):
         for _ in range(hours):
             self.now = now = self.now + 1.0
             self.hour = hour = int(now % HOURS_PER_DAY)
-            self.day = int(now // HOURS_PER_DAY) - warmup_days
+            if not hour:  # midnight: another day
+                self.day = int(now // HOURS_PER_DAY) - warmup_days
             for task in plan[hour]:
                 task()
             if now >= self._next_event:

@@ -53,7 +53,7 @@ class Market:
         self._days = np.random.PCG64(np.random.SeedSequence(entropy, spawn_key=(2**30,)))
         self._first_day = self._days.state
         self._day_rng = np.random.Generator(self._days)
-        self._departures: list[float] = []  # today's uniform draws for `hear_from`
+        self._departures = np.empty(0)  # today's uniform draws for `hear_from`
         self.reputation = reputation
         self.returns: dict[int, int] = defaultdict(int)  # day -> guests coming back
         # today's departing guests' voices (each satisfaction's weight in the market's
@@ -114,14 +114,18 @@ class Market:
         shock = math.exp(rng.normal(-sigma * sigma / 2, sigma))  # mean 1
         mean = self.new_guests_per_day * self.season(day) * self.demand_factor() * shock
         new = int(rng.poisson(mean))
-        late = (rng.random(new) < p.late_arrival_share).tolist()  # numpy's items are slow
+        # numpy's items are slow, and so is a numpy comparison of a day's few draws
+        share = p.late_arrival_share
+        late = [draw < share for draw in rng.random(new).tolist()]
         total = new + self.returns.pop(day, 0)
         nights = rng.geometric(1.0 / p.mean_stay_nights, size=total).tolist()
-        # hours from uniform floats, scaled: numpy's integers(size=n) costs ten times as much
-        hours, late_hours = rng.random((2, total)).tolist()
-        # departing guests' returns (`hear_from`), two draws each at most: a numpy scalar
-        # draw costs as much as a batch
-        self._departures = rng.random(2 * p.rooms).tolist()
+        # in one batch (a numpy call costs more than the draws of a day): the hours, from
+        # uniform floats scaled (numpy's integers(size=n) costs ten times as much), then
+        # the departing guests' returns (`hear_from`), two draws each at most
+        uniforms = rng.random(2 * total + 2 * p.rooms)
+        times = uniforms[:2 * total].tolist()
+        hours, late_hours = times[:total], times[total:]
+        self._departures = uniforms[2 * total:]  # made a list for as many as leave today
         first, span = ARRIVALS.start, len(ARRIVALS)
         late_first, late_span = LATE_ARRIVALS.start, len(LATE_ARRIVALS)
         # new demand first, then the guests coming back (always booked)
@@ -134,8 +138,12 @@ class Market:
              for hour, stay in zip(hours[new:], nights[new:], strict=True)]
 
     def hear_from(self, satisfactions: list[float], day: int) -> None:
-        """Departing guests' satisfaction reaches the market; they may come back."""
-        p, draws, returns = self.p, self._departures, self.returns
+        """Departing guests' satisfaction reaches the market; they may come back. Once a day,
+        at check-out."""
+        p, returns = self.p, self.returns
+        # today's batch is used from its end, two draws at most a guest: only its last ones
+        # are made a list (a list of all would cost more than the day's other draws)
+        draws = self._departures[-2 * len(satisfactions):].tolist() if satisfactions else []
         well_run, unresolved = p.satisfaction_no_problem, p.satisfaction_unresolved
         louder, return_share = p.complainer_weight - 1.0, p.return_share
         low, high = p.return_delay_min_days, p.return_delay_max_days

@@ -37,8 +37,7 @@ def test_the_desks_lists_match_a_full_look_at_every_hour(small_hotel, preset, se
             assert desk.unheld == [room for room in free if not room.held]
             assert not any(room.held for room in watched.rooms if room not in free)
             assert desk.on_duty() == on_duty
-            order = desk.order
-            assert {h: sorted(guests, key=lambda guest: order[guest.room])
+            assert {h: sorted(guests, key=lambda guest: guest.room.place)
                     for h, guests in desk.back_at.items()} == back_at
     left_alone.run_days(30)
     assert watched.daily_table().equals(left_alone.daily_table())

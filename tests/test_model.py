@@ -3,6 +3,7 @@
 import math
 import random
 from collections import Counter
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
@@ -11,7 +12,7 @@ import pytest
 from model import METRICS, InterLodgeModel, preset_parameters
 from model.building import ROOM_STATES
 from model.draws import StandardNormals
-from model.guests import evening_hour
+from model.guests import Guest
 
 
 def test_constructs_with_no_arguments_and_runs():
@@ -164,7 +165,7 @@ def test_a_days_normal_draws_taken_at_once_are_the_draws_one_at_a_time():
 
 def test_guests_come_back_at_each_evening_hour_alike():
     # 19:00 to 22:00, each hour for about a quarter of the guests
-    draw = random.Random(11).random
-    counts = Counter(evening_hour(draw) for _ in range(40000))
+    hotel = SimpleNamespace(guest_random=random.Random(11))  # all a new guest reads of it
+    counts = Counter(Guest(hotel, 1, 100.0).evening_hour for _ in range(40000))
     assert set(counts) == {19, 20, 21, 22}
     assert all(abs(n / 40000 - 0.25) < 0.01 for n in counts.values())
