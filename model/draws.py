@@ -8,9 +8,6 @@ generator meanwhile (it is drawn ahead of need).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from random import Random
-
 import numpy as np
 
 BATCH = 512
@@ -44,10 +41,3 @@ class StandardNormals:
         taken.reverse()
         return taken
 
-
-def index_picker(random: Random) -> Callable[[int], int]:
-    """`pick(n)`: the index `random.choice(seq)` takes in a sequence of `n`, from the same
-    draws (CPython's `choice(seq)` is `seq[random._randbelow(len(seq))]`), so that the desk
-    can pop the room it picks by its index instead of searching the list for it, without
-    the frame of `choice`. Tested against `choice` (tests/test_front_desk_index.py)."""
-    return random._randbelow
