@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from .market import Arrival
 
 
+# the day's counter of the complaints that ended each way
+COUNTED_AS = {"repair": "repairs_on_complaint", "move": "moves", "rebate": "rebates_given",
+              "deflect": "deflections"}
 # a room's place in the hotel's order, and a guest's room's (keys without a Python call)
 PLACE, PLACE_OF_ROOM = attrgetter("place"), attrgetter("room.place")
 
@@ -101,7 +104,8 @@ class FrontDesk:
 
     def pressure(self) -> float:
         """Arrivals still due this hour per receptionist on duty."""
-        return len(self.arrivals.get(self.hotel.hour, ())) / len(self.on_duty())
+        hour = self.hotel.hour
+        return len(self.arrivals.get(hour, ())) / len(self.desk_by_hour[hour])  # on duty
 
     def check_out_guests(self) -> None:
         hotel = self.hotel
@@ -275,8 +279,7 @@ class FrontDesk:
         elif cleaner is not None:  # reception blames the one who should have seen it
             hotel.ratings.blame(cleaner)
         outcome = hotel.random.choice(self.on_duty()).handle_complaint(guest, defect)
-        counter = {"repair": "repairs_on_complaint", "move": "moves",
-                   "rebate": "rebates_given", "deflect": "deflections"}[outcome]
+        counter = COUNTED_AS[outcome]
         setattr(tally, counter, getattr(tally, counter) + 1)
         if evening:
             tally.evening_complaints += 1

@@ -62,9 +62,12 @@ class Guest:
 
     def find_defect(self, chance: float):
         """Look around the room; return a latent defect found, or None."""
-        rng = self.model.random
-        for defect in self.room.latent_defects():
-            if rng.random() < min(1.0, chance * (2.0 if defect.severe else 1.0)):
+        draw = self.model.random.random
+        # the latent ones (`Room.latent_defects`, without making a list), a severe one twice
+        # as likely to be found (above 1, a certainty: draws are below 1)
+        for defect in self.room.defects:
+            if defect.reported_at is None and draw() < (2.0 * chance if defect.severe
+                                                        else chance):
                 return defect
         return None
 
