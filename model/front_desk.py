@@ -194,9 +194,10 @@ class FrontDesk:
             # a room not held in reserve if there is one; it leaves the lists it was in
             rooms = unheld or free
             n = len(rooms)
-            i = bits(n.bit_length())
+            k = n.bit_length()
+            i = bits(k)
             while i >= n:
-                i = bits(n.bit_length())
+                i = bits(k)
             room = rooms.pop(i)
             # at the same place among the free rooms unless a held one comes before it:
             # then search for it (a search costs a microsecond, a run lets 20,000 rooms)
