@@ -34,7 +34,7 @@ class Room:
     number: int
     floor: int
     position: int
-    place: int = 0
+    place: int
     guest: Guest | None = None
     clean: bool = True
     ready_at: float = 0.0  # model hour from which a cleaned room can be let

@@ -139,8 +139,12 @@ class FrontDesk:
             ready, self.waiting = sort_out_lettable(self.waiting, now)
             if ready:  # rooms are held only once free
                 for rooms in (self.free, self.unheld):
+                    # the ready rooms are in the hotel's order: sorted in only among others
+                    # (at the day's first look, the desk has none)
+                    among_others = bool(rooms)
                     rooms += ready
-                    rooms.sort(key=PLACE)
+                    if among_others:
+                        rooms.sort(key=PLACE)
         return self.free
 
     def hold_rooms_in_reserve(self) -> None:
