@@ -26,11 +26,12 @@ peak memory.
 Each measurement runs in its own Python process; its CPU time is the sum over that process
 and all its children (workers, a fork server) of their user + system time, last seen in the
 same 0.1 s sampling (start-up and imports included): the figure to compare while other work
-shares the machine. Its peak
-memory is the largest sum, sampled
-every 0.1 s, of the proportional set size (PSS: resident memory, with pages shared between
-processes divided among them, so forked workers are not counted twice) of that process and
-all its children. batch_run gets a
+shares the machine. Its peak memory is the largest sum, sampled every 0.1 s, of the
+proportional set size (PSS: resident memory, with pages shared between processes divided
+among them, so forked workers are not counted twice) of that process and all its children.
+Both stop where the wall time stops: reading the results back for the check of (c) (pandas,
+beside a fork server that lives as long as its process) is no part of a sweep, and would
+otherwise be the peak of ours (180 MB against the sweep's 165). batch_run gets a
 DataCollector collecting every daily metric once per simulated day (the model's step is one
 hour), i.e. exactly the information our daily tables hold, and runs (warmup_days + days) * 24
 steps, since the warm-up in the constructor also counts steps. Wall times exclude Python's
@@ -135,21 +136,27 @@ def _measure(part: str, replicates: int, days: int, workers: int) -> dict:
     command = [sys.executable, __file__, "--part", part, "--replicates", str(replicates),
                "--days", str(days), "--workers", str(workers)]
     child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
-    process, peak, cpu_seen = psutil.Process(child.pid), 0, {}
+    process, cpu_seen = psutil.Process(child.pid), {}
+    samples = []  # (time, PSS of the tree, CPU seen so far)
     while child.poll() is None:
         try:
             tree = [process, *process.children(recursive=True)]
-            peak = max(peak, sum(_pss(p) for p in tree))
+            pss = sum(_pss(p) for p in tree)
             for p in tree:
                 cpu_seen[p.pid] = _cpu(p, cpu_seen.get(p.pid, 0.0))
+            samples.append((time.time(), pss, sum(cpu_seen.values())))
         except psutil.NoSuchProcess:
             pass
         time.sleep(0.1)
     output = child.stdout.read()
     if child.returncode:
         raise SystemExit(f"{part} failed with exit code {child.returncode}")
-    return json.loads(output.strip().splitlines()[-1]) | {"peak_mb": peak / 2**20,
-                                                         "cpu": sum(cpu_seen.values())}
+    result = json.loads(output.strip().splitlines()[-1])
+    # up to where the part's wall time stopped (a part that times nothing: to its end)
+    ended = result.get("ended", float("inf"))
+    during = [sample for sample in samples if sample[0] <= ended] or samples[:1]
+    return result | {"peak_mb": max(pss for _, pss, _ in during) / 2**20,
+                     "cpu": during[-1][2]}
 
 
 def _cpu(process: psutil.Process, last_seen: float) -> float:
@@ -181,13 +188,14 @@ def ours(replicates: int, days: int, workers: int, experiment_class=None) -> dic
         with process_pool(workers) as (pool, depth), \
                 ExperimentStore(Path(folder), experiment) as store:
             tally = run_experiment(experiment, store, pool, depth, progress=False)
-        wall = time.perf_counter() - start
+        wall, ended = time.perf_counter() - start, time.time()
         runs = read_runs(Path(folder))
     if tally.failed:
         raise SystemExit(f"{tally.failed} runs failed")
     margins = {f"{_cell(row)}/{row['seed']}": row["gross_margin"]
                for row in runs.to_dict("records")}
-    return {"wall": wall, "margins": margins, "rows_in_memory": "one run a worker (then a part)"}
+    return {"wall": wall, "ended": ended, "margins": margins,
+            "rows_in_memory": "one run a worker (then a part)"}
 
 
 def ours_common_seeds(replicates: int, days: int, workers: int) -> dict:
@@ -220,13 +228,14 @@ def batch_run(replicates: int, days: int, workers: int) -> dict:
                           number_processes=workers, data_collection_period=1,
                           max_steps=(warmup + days) * 24, display_progress=False,
                           rng=[SEEDS_BASE + r for r in range(replicates)])
-    wall = time.perf_counter() - start
+    wall, ended = time.perf_counter() - start, time.time()
     table = pd.DataFrame(rows)
     # the runs table's gross margin: over the last SUMMARY_DAYS, as the outcome defines it
     margin = outcome("gross_margin")
     margins = {f"{_cell(run.iloc[0])}/{run['rng'].iloc[0]}":
                margin.over(run.tail(SUMMARY_DAYS)) for _, run in table.groupby("RunId")}
-    return {"wall": wall, "margins": margins, "rows_in_memory": f"{len(rows):,}"}
+    return {"wall": wall, "ended": ended, "margins": margins,
+            "rows_in_memory": f"{len(rows):,}"}
 
 
 def anatomy(replicates: int, days: int, workers: int) -> dict:
