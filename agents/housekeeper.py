@@ -48,7 +48,7 @@ class Housekeeper(ContextAgent):
     Attributes:
         check_propensity: chance of checking a room's equipment when there is slack for it.
         report_propensity: chance of reporting a defect she has seen.
-        route: today's rooms as (room number, start hour, end hour), for the floor plan.
+        section: today's rooms, in the order she cleans them (`route` for the floor plan).
     """
 
     role = "housekeeper"
@@ -58,7 +58,8 @@ class Housekeeper(ContextAgent):
         super().__init__(model)
         self.check_propensity = check_propensity
         self.report_propensity = report_propensity
-        self.route: list[tuple[int, float, float]] = []
+        self.section: list = []  # today's rooms, in the order she cleans them
+        self.shift_start = 0.0  # model hour
         self.record = ShiftRecord()
         self.today = ShiftRecord()
 
@@ -83,6 +84,17 @@ class Housekeeper(ContextAgent):
                 f"I check {self.check_propensity:.0%} of rooms and report "
                 f"{self.report_propensity:.0%} of what I see: what my evaluations have taught me"]
 
+    @property
+    def route(self) -> list[tuple[int, float, float]]:
+        """Today's rooms as (room number, start hour, end hour), for the floor plan: each room
+        begun when the one before it was ready (worked out when asked: nobody in a sweep
+        looks, and a run cleans some 55,000 rooms)."""
+        route, began = [], self.shift_start
+        for room in self.section:
+            route.append((room.number, began, room.ready_at))
+            began = room.ready_at
+        return route
+
     def location(self, now: float) -> int | None:
         """Number of the room she is cleaning at `now`, or None."""
         for number, start, end in self.route:
@@ -102,16 +114,21 @@ class Housekeeper(ContextAgent):
                                                     strict=True)), "min", None, None, at=start))
         remaining = sum(standard)
         used = 0.0
-        route = self.route = []
+        self.section, self.shift_start = rooms, start
         # the shift's counts in local names, written to her record once at the end: some
         # 55,000 rooms a run
         shift_minutes, check_minutes = p.shift_minutes, p.check_minutes
         latent_defects = checks = reports = 0
         checking = reporting = 0.0  # minutes
         decide_to_check = self.decide_to_check
+        # her rule for a room's check is `decide_to_check`; when nobody reads her reasons (no
+        # seat, no decision log: a sweep) its draw is taken here, without a decision's frame
+        # per room (some 7% of a sweep's run)
+        explained = self.seat is not None or self.decision_log.maxlen
+        propensity = self.check_propensity
+        half_propensity = 0.5 * propensity
         for room, minutes in zip(rooms, standard, strict=True):
             remaining -= minutes
-            began = used
             used += minutes * (0.85 + (1.15 - 0.85) * draw())
             slack = shift_minutes - used - remaining
             if room.defects:  # most rooms have none
@@ -119,8 +136,12 @@ class Housekeeper(ContextAgent):
                 latent_defects += len(latent)
             else:
                 latent = ()
-            now = start + used / 60.0
-            if decide_to_check(room, slack, now):
+            if explained:
+                checked = decide_to_check(room, slack, start + used / 60.0)
+            else:
+                checked = draw() < (half_propensity if slack < check_minutes else propensity)
+            if checked:
+                now = start + used / 60.0
                 spent = check_minutes * (0.5 + (1.5 - 0.5) * draw())
                 used += spent
                 checks += 1
@@ -135,9 +156,8 @@ class Housekeeper(ContextAgent):
                         model.maintenance.open_work_order(
                             defect, "housekeeping", start + used / 60.0, reporter=self)
             room.clean = True
-            room.ready_at = ready = start + used / 60.0
+            room.ready_at = start + used / 60.0
             room.last_cleaned_by = self
-            route.append((room.number, start + began / 60.0, ready))
         today = self.today = ShiftRecord(
             shifts=1, rooms=len(rooms), minutes=used, check_minutes=checking,
             report_minutes=reporting, overtime=max(0.0, used - shift_minutes), reports=reports,
@@ -148,7 +168,7 @@ class Housekeeper(ContextAgent):
         # checking without slack means overtime, which counts against her: half as likely
         model, propensity = self.model, self.check_propensity
         tight = slack < model.p.check_minutes
-        if model.random.random() < propensity * (0.5 if tight else 1.0):
+        if model.random.random() < (0.5 * propensity if tight else propensity):
             default, why = "check equipment", ("room {}: {:.0f} min of slack, and I check about "
                                                "{:.0%} of rooms, as my evaluations have taught "
                                                "me")

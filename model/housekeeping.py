@@ -33,7 +33,7 @@ class Housekeeping:
         p, tally = hotel.p, hotel.tally
         to_clean = [room for room in hotel.rooms if not room.clean]
         for housekeeper in hotel.housekeepers:
-            housekeeper.route = []
+            housekeeper.section = []
         if not to_clean:
             return
         manager = hotel.manager_of("housekeeping")

@@ -112,6 +112,29 @@ def test_housekeepers_stop_checking_when_checks_cost_overtime_and_earn_nothing(s
 
 
 
+def test_a_housekeepers_route_is_her_section_room_after_room(small_hotel):
+    """The floor plan's route: her rooms in order, one after another, the last ready when her
+    shift's minutes are spent; a sweep's hotel (no decision log, her checks drawn without their
+    reasons) cleans the same rooms at the same hours."""
+    routes = []
+    for log in (30, 0):
+        hotel = InterLodgeModel(rng=4, **small_hotel | {"decision_log_length": log})
+        hotel.run_days(3)
+        on_duty = [h for h in hotel.housekeepers if h.section]
+        assert on_duty
+        for housekeeper in on_duty:
+            route = housekeeper.route
+            assert [number for number, _, _ in route] == [r.number for r in housekeeper.section]
+            assert route[0][1] == housekeeper.shift_start
+            assert all(start < end for _, start, end in route)
+            assert route[-1][2] == pytest.approx(
+                housekeeper.shift_start + housekeeper.today.minutes / 60.0)
+            number, start, end = route[len(route) // 2]
+            assert housekeeper.location((start + end) / 2) == number
+        routes.append([h.route for h in hotel.housekeepers])
+    assert routes[0] == routes[1]
+
+
 def test_a_shift_counts_in_the_housekeepers_record_in_every_field():
     shift = ShiftRecord(**{field.name: i + 1 for i, field in enumerate(fields(ShiftRecord))})
     record = ShiftRecord()
