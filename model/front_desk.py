@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 # the day's counter of the complaints that ended each way
 COUNTED_AS = {"repair": "repairs_on_complaint", "move": "moves", "rebate": "rebates_given",
               "deflect": "deflections"}
+# the hours parties come to the desk: reservations, then late arrivals and walk-ins too
+ARRIVAL_HOURS = sorted({*c.ARRIVALS, *c.LATE_ARRIVALS})
 # a room's place in the hotel's order, and a guest's room's (keys without a Python call)
 PLACE, PLACE_OF_ROOM = attrgetter("place"), attrgetter("room.place")
 
@@ -65,10 +67,10 @@ class FrontDesk:
     def open_day(self) -> None:
         """Midnight: today's arrivals are known; receptionists are rostered."""
         hotel = self.hotel
-        arrivals: dict[int, list[Arrival]] = {}
+        arrivals: dict[int, list[Arrival]] = {hour: [] for hour in ARRIVAL_HOURS}
         booked = returning = 0
         for arrival in hotel.market.arrivals(hotel.day):
-            arrivals.setdefault(arrival.hour, []).append(arrival)
+            arrivals[arrival.hour].append(arrival)
             booked += not arrival.late
             returning += arrival.returning
         self.arrivals = arrivals
