@@ -94,7 +94,8 @@ def _find_spec(name: str) -> importlib.machinery.ModuleSpec:
 
 def is_loaded(name: str) -> bool:
     """Is module `name` really imported (not absent, not a stand-in)?"""
-    return not isinstance(sys.modules.get(name, DeferredModule(name)), DeferredModule)
+    module = sys.modules.get(name)
+    return module is not None and not isinstance(module, DeferredModule)
 
 
 for _name in DEFERRED:
