@@ -43,6 +43,7 @@ def test_warm_up_is_not_reported_and_levers_start_at_day_zero(small_hotel):
 
 def test_daily_columns_hold_the_daily_tables_values(small_hotel):
     hotel = InterLodgeModel(rng=2, **small_hotel)
+    assert hotel.daily_columns() == {name: [] for name in METRICS}  # no day reported yet
     hotel.run_days(4)
     columns = hotel.daily_columns()
     assert list(columns) == list(METRICS)
