@@ -135,6 +135,20 @@ def test_a_housekeepers_route_is_her_section_room_after_room(small_hotel):
     assert routes[0] == routes[1]
 
 
+def test_a_short_decision_log_keeps_the_last_decisions_of_a_long_one(small_hotel):
+    """Housekeepers log their checks a shift at a time: a log of 3 holds what a log of 10,000
+    ends with, for every member of the staff."""
+    logs = []
+    for length in (3, 10_000):
+        hotel = InterLodgeModel(rng=6, **small_hotel | {"decision_log_length": length})
+        hotel.run_days(4)
+        logs.append([[(d.time, d.action, d.reason) for d in member.decisions[-3:]]
+                     for member in hotel.staff()])
+    assert logs[0] == logs[1]
+    assert any(action in ("check equipment", "skip check") for log in logs[0]
+               for _, action, _ in log)
+
+
 def test_a_shift_counts_in_the_housekeepers_record_in_every_field():
     shift = ShiftRecord(**{field.name: i + 1 for i, field in enumerate(fields(ShiftRecord))})
     record = ShiftRecord()
