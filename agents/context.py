@@ -124,19 +124,20 @@ class ContextAgent(Agent):
             self._log(situation.action or str(answer), why, values, situation.at)
         return answer
 
-    def choose_by_rule(self, default: str, why: str | None, values: tuple, at: float,
-                       situation: SituationOf, subject: Any) -> str:
+    def choose_by_rule(self, default: Any, why: str | None, values: tuple, at: float,
+                       situation: SituationOf, subject: Any, action: str | None = None) -> Any:
         """`choose` for the decisions taken tens of thousands of times a run (a room's check,
-        a technician's next job): `situation(subject, default, why, values, at)` builds the
+        a technician's next job) and for those whose options cost more to list than the
+        decision (a manager's): `situation(subject, default, why, values, at)` builds the
         Situation only when a seat is attached to read it (a method of the agent rather than
         a closure, which would cost more than the decision); without a seat the rule's
-        `default` (an action's name) is taken and logged with `why` and `values` at hour
-        `at`, exactly as `choose` would log it."""
+        `default` is taken and logged as `action` (if not the default itself, an action's
+        name) with `why` and `values` at hour `at`, exactly as `choose` would log it."""
         if self.seat is not None:
             return self.choose(situation(subject, default, why, values, at))
         if why is not None and self.decision_log.maxlen:
             # `_log` inlined: a frame per decision is a tenth of its cost
-            self.decision_log.append((at, default, why, values))
+            self.decision_log.append((at, action or default, why, values))
         return default
 
     def learn(self, action: str, why: str, *values: Any) -> None:

@@ -98,14 +98,21 @@ class Manager(ContextAgent):
                                             * p.report_minutes)
         room_minutes = self.model.housekeeping.mean_room_minutes()
         slack = knows * check_cost / room_minutes
+        return self.choose_by_rule(
+            slack, "{:.1f} rooms: checks and reports of the {:.2f} defects a room that came to "
+            "light lately need that time, and I know {:.0%} of what reception and maintenance "
+            "need from them", (slack, defects_per_room, knows), self.model.now,
+            self.quota_slack_situation, room_minutes, action="grant quota slack")
+
+    def quota_slack_situation(self, room_minutes: float, slack: float, why: str,
+                              values: tuple, _at: float) -> Situation:
+        """The quota slack as a seat sees it: my rule's `slack` among the usual steps."""
+        p = self.model.p
         # each room of slack costs a room's cleaning time in wages
         wage = p.housekeeper_wage * room_minutes / p.shift_minutes
         options = {rooms: rooms * wage for rooms in sorted({*QUOTA_SLACK_STEPS, slack})}
-        return self.choose(Situation(
-            "quota slack", options, "EUR a housekeeper a day", slack,
-            "{:.1f} rooms: checks and reports of the {:.2f} defects a room that came to light "
-            "lately need that time, and I know {:.0%} of what reception and maintenance need "
-            "from them", (slack, defects_per_room, knows), action="grant quota slack"))
+        return Situation("quota slack", options, "EUR a housekeeper a day", slack, why, values,
+                         action="grant quota slack")
 
     def roster_housekeepers(self, rooms_to_clean: int, quota: float) -> int:
         """Housekeepers on today's shift: the rooms to clean at the quota, the hotel's labour
@@ -121,9 +128,16 @@ class Manager(ContextAgent):
                values: tuple, action: str) -> int:
         """Choose how many of `available` staff to put on a shift, each paid `wage`; the rule
         puts on the `needed` ones (a seat may choose otherwise)."""
+        return self.choose_by_rule(needed, why, values, self.model.now, self.roster_situation,
+                                   (kind, available, wage, action), action=action)
+
+    def roster_situation(self, roster: tuple, needed: int, why: str, values: tuple,
+                         _at: float) -> Situation:
+        """A roster as a seat sees it: from one to all of the available staff, in wages."""
+        kind, available, wage, action = roster
         options = {n: n * wage for n in range(1, available + 1)}
-        return self.choose(Situation(kind, options, "EUR in wages today", needed, why, values,
-                                     action=action))
+        return Situation(kind, options, "EUR in wages today", needed, why, values,
+                         action=action)
 
     # --- maintenance ---------------------------------------------------------------------
     def evening_cover_value(self) -> tuple[float, float, float]:
@@ -153,12 +167,19 @@ class Manager(ContextAgent):
         value, per_evening, answered = self.evening_cover_value()
         fee = self.model.p.callout_fee
         cover = value > fee
-        return self.choose(Situation(
-            "evening cover", {"arrange evening cover": fee - value, "no evening cover": 0.0},
-            "EUR", "arrange evening cover" if cover else "no evening cover",
+        return self.choose_by_rule(
+            "arrange evening cover" if cover else "no evening cover",
             "{:.1f} complaints an evening of late, {:.0%} of calls answered: as far as I know "
             "the front desk, cover would save {:.0f} EUR against its {:.0f} EUR fee",
-            (per_evening, answered, value, fee))) == "arrange evening cover"
+            (per_evening, answered, value, fee), self.model.now, self.evening_cover_situation,
+            fee - value) == "arrange evening cover"
+
+    def evening_cover_situation(self, net_cost: float, default: str, why: str, values: tuple,
+                                _at: float) -> Situation:
+        """Tonight's cover as a seat sees it: its fee less what it would save, or nothing."""
+        return Situation("evening cover", {"arrange evening cover": net_cost,
+                                           "no evening cover": 0.0}, "EUR", default, why,
+                         values)
 
     def prioritises_guest_facing(self) -> bool:
         """Guest-facing defects first, as often as I know what the front desk goes through."""
