@@ -105,9 +105,10 @@ class Technician(ContextAgent):
                                       "orders before planned work about {:.0%} of the time")
             values = (room, waited, self.responsiveness)
         else:
-            last = self.last_decision()
+            # logged once per waiting order, not per planned task (without a log, as in a
+            # sweep, there is no last decision to look up: most of a run's jobs)
+            last = self.last_decision() if self.decision_log else None
             default, values = "planned work first", (room, waited)
-            # logged once per waiting order, not per planned task
             why = None if last and last.action == default and last.values[0] == room else (
                 "room {} can wait ({:.0f} h old): planned work keeps my count of orders "
                 "closed up")

@@ -88,7 +88,12 @@ class Maintenance:
                 defect.found_by = FOUND_BY_HOUSEKEEPING
                 hotel.tally.defects_found_by_housekeeping += 1
         order = WorkOrder(defect, source, when)
-        if not any(o.defect is defect for o in self.queue):
+        # a loop, not any() over a generator: the queue holds about two orders, fewer than a
+        # generator costs to make
+        for queued in self.queue:
+            if queued.defect is defect:
+                break
+        else:
             # housekeepers report from the whole shift at its start, so not always the newest
             insort(self.queue, order, key=CREATED_AT)
         return order
