@@ -15,12 +15,12 @@ On it are built:
 Runs go to the workers in chunks (`chunks`): whole groups sharing a warm-up, small enough
 that every worker stays busy to the end. What runs inside a worker is `execute`: it imports
 only the model, numpy and the outcomes, not the analysis, storage and plotting of the main
-process. For the story and the validation a worker sends each daily table back (pandas
-loads there); for an experiment it reduces each run's daily columns and encodes its chunk as
-the Parquet bytes of a pair of parts (`execute_into_part`, with pyarrow but never pandas),
-which the main process only writes: that process never loads pandas or pyarrow during a
-sweep (benchmarks/bench_experiment_anatomy.py shows where an experiment's time and memory
-go).
+process, and never pandas. For the story and the validation a worker sends each run's daily
+columns back, which the main process makes tables; for an experiment it reduces them and
+encodes its chunk as the Parquet bytes of a pair of parts (`execute_into_part`, with
+pyarrow), which the main process only writes: that process never loads pandas or pyarrow
+during a sweep (benchmarks/bench_experiment_anatomy.py shows where an experiment's time and
+memory go).
 """
 
 from __future__ import annotations
@@ -75,8 +75,8 @@ class RunResult:
     status: "ok" or "failed"; error: the traceback of a failed run.
     summary: every outcome (experiments.outcomes) over the run's last `summary_days` days.
     daily: the daily table as the simulator made it (None for a failed run, and once encoded
-        into a part): the model's DataFrame for the story and the validation, its columns by
-        metric for an experiment.
+        into a part): the model's columns by metric (`run_hotel_columns`), or its DataFrame
+        (`run_hotel`).
     """
 
     spec: RunSpec
@@ -266,7 +266,11 @@ def run_scenarios(scenarios: dict[str, Scenario], seeds: int,
     All scenarios share the seeds (common random numbers): with the market's own random
     stream, they face the same demand, so their differences come from the levers. A failed
     run raises: a story or a validation with a missing seed would be wrong, not partial.
+    Workers send each run's daily columns, made a table here: pandas loads in this process
+    only (the columns make the model's `daily_table`, type for type: tests/test_model.py).
     """
+    import pandas as pd
+
     parameters = {name: preset_parameters(preset, overrides)  # fail before any run starts
                   for name, (preset, overrides, _days) in scenarios.items()}
     names = list(scenarios)
@@ -279,11 +283,13 @@ def run_scenarios(scenarios: dict[str, Scenario], seeds: int,
         for result in results:
             if result.status != "ok":
                 raise RuntimeError(f"run {result.spec.run_id} failed:\n{result.error}")
-            tables[names[result.spec.point_index]][result.spec.seed] = result.daily
+            tables[names[result.spec.point_index]][result.spec.seed] = \
+                pd.DataFrame(result.daily)
 
     workers = workers or os.cpu_count() or 1
     with (sequential() if workers == 1 else process_pool(workers)) as (executor, depth):
-        evaluate(specs, keep, executor, depth, total=seeds * len(names))
+        evaluate(specs, keep, executor, depth, total=seeds * len(names),
+                 simulator=run_hotel_columns)
     return {name: [by_seed[seed] for seed in range(seeds)] for name, by_seed in tables.items()}
 
 

@@ -7,8 +7,15 @@ from conftest import SMALL_HOTEL
 from experiment_helpers import small_experiment
 
 from experiments.designs import factorial
-from experiments.evaluators import chunks, execute, execute_together, sharing_warm_ups
+from experiments.evaluators import (
+    chunks,
+    execute,
+    execute_together,
+    run_scenarios,
+    sharing_warm_ups,
+)
 from experiments.experiment import Experiment
+from experiments.simulation import simulate
 
 
 def lever_experiment(**settings) -> Experiment:
@@ -91,3 +98,14 @@ def test_chunks_keep_warm_up_groups_whole_and_shrink_towards_the_end():
     alone = list(Experiment(factorial(replicates=10), days=5, root_seed=1,
                             common_seeds=False).runs())
     assert len(next(chunks(iter(alone), len(alone), 4))) == 16
+
+
+def test_scenarios_give_each_seed_the_table_of_its_run_alone():
+    # their workers send the model's daily columns; the tables made of them are the model's
+    # own daily tables, type for type and bit for bit
+    for workers in (1, 2):
+        tables = run_scenarios({"levers": ("redesign", dict(SMALL_HOTEL), 15)}, seeds=2,
+                               workers=workers)["levers"]
+        for seed, table in enumerate(tables):
+            pd.testing.assert_frame_equal(
+                table, simulate("redesign", dict(SMALL_HOTEL), 15, seed), check_exact=True)
