@@ -126,8 +126,7 @@ class Housekeeper(ContextAgent):
         # (if she keeps one) a few at a time (`log_checks`): two frames less for each of a
         # run's 55,000 rooms (9% of a run's instructions without a log, 6% with one).
         seated, logged = self.seat is not None, self.decision_log.maxlen > 0
-        propensity = self.check_propensity
-        half_propensity = 0.5 * propensity  # without slack for it: overtime counts against her
+        with_slack, without_slack = self.check_chances()
         unlogged = []  # checks without a seat not yet logged: (room, slack, hour, checked)
         for room, minutes in zip(rooms, standard, strict=True):
             remaining -= minutes
@@ -141,7 +140,7 @@ class Housekeeper(ContextAgent):
             if seated:
                 checked = decide_to_check(room, slack, start + used / 60.0)
             else:
-                checked = draw() < (half_propensity if slack < check_minutes else propensity)
+                checked = draw() < (without_slack if slack < check_minutes else with_slack)
                 if logged:
                     unlogged.append((room, slack, start + used / 60.0, checked))
             if checked:
@@ -176,13 +175,19 @@ class Housekeeper(ContextAgent):
 
     def decide_to_check(self, room, slack: float, now: float) -> bool:
         """Check `room`'s equipment, with `slack` minutes left for the quota at hour `now`?"""
-        # checking without slack means overtime, which counts against her: half as likely
-        model, propensity = self.model, self.check_propensity
+        model = self.model
+        with_slack, without_slack = self.check_chances()
         tight = slack < model.p.check_minutes
-        checked = model.random.random() < (0.5 * propensity if tight else propensity)
+        checked = model.random.random() < (without_slack if tight else with_slack)
         [(_, default, why, values)] = self.check_reasons([(room, slack, now, checked)])
         return self.choose_by_rule(default, why, values, now, self.check_situation,
                                    room) == "check equipment"
+
+    def check_chances(self) -> tuple[float, float]:
+        """Her rule for a room's check, the one `decide_to_check` and a sweep's shift both
+        draw by: the chance she checks a room with slack left for it in her quota, and
+        without (checking then means overtime, which counts against her: half as likely)."""
+        return self.check_propensity, 0.5 * self.check_propensity
 
     def check_reasons(self, checks: list[tuple]) -> list[tuple]:
         """Her log's entries (hour, action, why, values) for `checks`, each (room, slack, hour,
