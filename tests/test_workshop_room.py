@@ -171,3 +171,33 @@ def test_bad_room_settings_are_refused():
         registry.open_room(["baseline", "nonsense"])
     with pytest.raises(ValueError, match="1 to 6 rounds"):
         registry.open_room([])
+
+
+def wait_for_question(room, member, seconds=60):
+    deadline = time.monotonic() + seconds
+    while member not in room.questions and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return room.questions.get(member)
+
+
+@pytest.mark.parametrize("switch", ["next_round", "end_workshop"])
+def test_a_round_switched_mid_question_leaves_the_old_hotel_silent(open_room, switch):
+    # the housekeeping manager is asked the day's quota slack, then at once the roster: the
+    # instructor switches while the first is open. The old hotel's step goes on in the hotel
+    # thread after the switch; it must not ask the seat (as the new round's, with the new
+    # hotel's clock) nor stop the hotel
+    room = open_room(timeout=30)
+    ann = room.join("Ann")
+    member = room.model.manager_of("housekeeping").unique_id
+    room.take_seat(ann, member)
+    room.set_playing(True)
+    assert wait_for_question(room, member).situation.kind == "quota slack"
+    getattr(room, switch)()
+    time.sleep(1.0)  # the old step's roster would be asked now
+    assert not room.questions and not room.message
+    assert [r for r in room.records if r.round == room.round.number] == []
+    if switch == "next_round":
+        room.set_playing(True)
+        question = wait_for_question(room, member)
+        assert (question.situation.kind, question.hotel_time) == ("quota slack", "day 0 08:00")
+        room.set_playing(False)

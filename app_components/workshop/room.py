@@ -202,7 +202,10 @@ class Room:
         """The seat attached to seated agents: called by the model in the hotel thread,
         with `model_lock` held. Returns the person's answer, or None for the agent's rule."""
         with self.lock:
-            person = None if self._quiet else self.holder_of(member.unique_id)
+            # a hotel the instructor replaced or ended while it waited for an answer (the
+            # wait lets go of the model lock): its step runs out on the rules, unasked
+            current = not (self._quiet or self.ended) and member.model is self.model
+            person = self.holder_of(member.unique_id) if current else None
         if person is None:
             return None
         kind, day = situation.kind, self.model.day
@@ -363,12 +366,15 @@ class Room:
             started = time.monotonic()
             try:
                 with self.model_lock:
-                    if self.model is None or self.ended:
+                    model = self.model
+                    if model is None or self.ended:
                         continue
-                    day = self.model.day
-                    self.model.step()
-                    over = self.model.day >= self.round_days
-                    new_day = self.model.day != day
+                    day = model.day
+                    model.step()
+                    if model is not self.model:  # replaced while a seat's question was open
+                        continue
+                    over = model.day >= self.round_days
+                    new_day = model.day != day
             except Exception as error:  # a bug: say so to the instructor, stop playing
                 logger.exception("workshop room %s: the hotel failed", self.code)
                 self.message = f"The hotel stopped: {error}"
