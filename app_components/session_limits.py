@@ -1,14 +1,16 @@
 """What one browser session may cost the server, so that one address cannot slow a room.
 
 A workshop laptop serves every participant from two or so cores. A hotel's cost grows with
-its rooms: measured here, a 1000-room hotel costs about 35 ms of CPU per simulated day, a
-100-room one about 2 ms. The app therefore caps, per session:
+its rooms: measured here after the speed work (issue 7), a 1000-room hotel costs about 4 ms
+of CPU per simulated day, a 100-room one about 0.4 ms (35 and 2 ms when these caps were set).
+The app caps, per session:
 
 - the warm-up (run when a hotel is built, before the page can answer): rooms x warm-up days
   at most MAX_WARMUP_ROOM_DAYS, the default warm-up (150 days) of the largest hotel, about
-  5 s to build; longer warm-ups belong on the command line;
-- the speed: rooms x simulated hours per second at most MAX_ROOM_HOURS_PER_SECOND, about a
-  quarter of a core (a 1000-room hotel plays at most 1 week/s, up to 233 rooms any speed);
+  0.5 s to build; longer warm-ups belong on the command line;
+- the speed: rooms x simulated hours per second at most MAX_ROOM_HOURS_PER_SECOND (a
+  1000-room hotel plays at most 1 week/s, up to 233 rooms any speed): a quarter of a core
+  when set, some 3% of one now, kept for the page's drawing and for busy laptops;
 - the time one batch of steps may hold the hotel (STEP_BUDGET_SECONDS), so that Pause,
   Reset and a tab switch always answer within half a second, whatever the size.
 
