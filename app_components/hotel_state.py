@@ -240,9 +240,10 @@ class Simulation:
     def reset_in_background(self, settings: tuple[HotelSettings, ...] | None = None,
                             then: Callable[[], None] | None = None) -> bool:
         """Stop playing and build the hotels afresh from `settings` (default: the pending
-        ones) in a thread: a big hotel's warm-up takes seconds, and the page keeps answering
-        meanwhile, saying so in `warming`. `then()` runs once the new hotels are on the page.
-        Returns False (and does nothing) while a reset is still under way."""
+        ones) in a thread: a big hotel's warm-up takes up to seconds on a busy laptop, and
+        the page keeps answering meanwhile, saying so in `warming`. `then()` runs once the
+        new hotels are on the page. Returns False (and does nothing) while a reset is still
+        under way."""
         with self.lock:  # one at a time (two quick clicks)
             if self._warming_up:
                 return False
