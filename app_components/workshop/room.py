@@ -202,8 +202,7 @@ class Room:
         """The seat attached to seated agents: called by the model in the hotel thread,
         with `model_lock` held. Returns the person's answer, or None for the agent's rule."""
         with self.lock:
-            # a hotel the instructor replaced or ended while it waited for an answer (the
-            # wait lets go of the model lock): its step runs out on the rules, unasked
+            # a hotel replaced or ended while it waited for an answer: its step runs out unasked
             current = not (self._quiet or self.ended) and member.model is self.model
             person = self.holder_of(member.unique_id) if current else None
         if person is None:
@@ -241,7 +240,8 @@ class Room:
         finally:
             self.model_lock.acquire()
         with self.lock:
-            self.questions.pop(member.unique_id, None)
+            if self.questions.get(member.unique_id) is question:  # not withdrawn meanwhile
+                del self.questions[member.unique_id]
         answer = question.answer
         if not question.cancelled:
             person.missed = 0 if answer is not None else person.missed + 1
@@ -334,9 +334,7 @@ class Room:
         with self.lock:
             self.playing = False
             self._quiet = True
-            for question in self.questions.values():
-                question.cancelled = True
-                question.event.set()
+            self._withdraw_questions()
         with self.model_lock:
             self.tables[self.round_index] = self.model.daily_table()
             if model is not None:
@@ -351,6 +349,13 @@ class Room:
                 self._quiet = False
         self.touch()
         self._bump("public", "clock", "day", *[("seat", s.member_id) for s in self.seats])
+
+    def _withdraw_questions(self) -> None:
+        """Open questions off every page at once (under `lock`), before the hotel wakes."""
+        for question in self.questions.values():
+            question.cancelled = True
+            question.event.set()
+        self.questions.clear()
 
     def _build(self, round_: Round) -> InterLodgeModel:
         return InterLodgeModel(rng=self.seed,
@@ -392,9 +397,7 @@ class Room:
         """Stop the hotel and let go of everything the room holds."""
         with self.lock:
             self.closed, self.playing, self._quiet = True, False, True
-            for question in self.questions.values():
-                question.cancelled = True
-                question.event.set()
+            self._withdraw_questions()
             self.changed.notify_all()
         self._thread.join(timeout=5)
         with self.model_lock:
