@@ -73,10 +73,13 @@ def RoundBanner(room: Room, version: tuple):
         return
     with solara.Card(round_.title, margin=0, classes=["workshop-round"]):
         solara.Markdown(f"**{round_.announcement}**")
+        # always a line, whose words change: a line that came and went when the instructor
+        # played moved the question's options under a participant's finger as they tapped
         if room.round_over:
             solara.Info("This round is over: the instructor leads the debrief.", dense=True)
-        elif not room.playing:
-            solara.Info("The hotel is paused.", dense=True)
+        else:
+            solara.Info("The hotel is playing." if room.playing else "The hotel is paused.",
+                        dense=True)
 
 
 @solara.component

@@ -81,6 +81,7 @@ def test_a_workshop_from_the_first_round_to_the_download(browser, app_url):
     question = ann.locator(".workshop-question")
     expect(question).to_contain_text("take off each housekeeper's quota", timeout=LONG)
     expect(question).to_contain_text("Your constraints now")
+    expect(ann.locator(".workshop-round")).to_contain_text("The hotel is playing.")
     shoot(ann, "participant-question-phone")
     ann.locator(".workshop-option").filter(has_text="3.0 rooms").click()
     # her answer is what the hotel took (the question itself may close before a slow check)
