@@ -109,6 +109,9 @@ def test_a_workshop_from_the_first_round_to_the_download(browser, app_url):
         expect(page.locator(".workshop-round")).to_contain_text("Round 2: attempt2",
                                                                 timeout=LONG)
         expect(page.locator(".workshop-round")).to_contain_text("occupancy bonus")
+    # her seat's part of the page is redrawn for round 2 too (a loaded browser shows the
+    # banner first): none of her decisions in this round yet
+    expect(ann.locator("p", has_text="Your last decisions")).to_have_count(0, timeout=LONG)
     # Ann lets her other questions pass (the day's housekeeping roster, the next day's slack):
     # after two she is away until she says she is back. The room must have her back before
     # the hotel plays: else her day's slack is decided without her, and the race between her
@@ -118,9 +121,11 @@ def test_a_workshop_from_the_first_round_to_the_download(browser, app_url):
         back.click()
         expect(back).to_have_count(0, timeout=LONG)
     instructor.get_by_role("button", name="Play").click()
-    question = ann.locator(".workshop-question")
-    expect(question).to_contain_text("take off each housekeeper's quota", timeout=LONG)
-    ann.locator(".workshop-option").filter(has_text="0.0 rooms").click()
+    # this round's first question, not one the round switch withdrew (round 1's next day)
+    question = ann.locator(".workshop-question").filter(
+        has_text="take off each housekeeper's quota").filter(has_text="day 0 08:00")
+    expect(question).to_be_visible(timeout=LONG)
+    question.locator(".workshop-option").filter(has_text="0.0 rooms").click()
     expect(ann.locator("p", has_text="Your last decisions")).to_contain_text(
         re.compile(r"quota slack day \d+ 08:00: 0\.0"), timeout=LONG)
     shoot(ann, "participant-round2-phone")
