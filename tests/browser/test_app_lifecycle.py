@@ -30,6 +30,19 @@ def pause_latency(page) -> float:
     return time.perf_counter() - start
 
 
+def stands_still(page, within: float = 10.0) -> bool:
+    """Does the Date monitor stop changing (the same over 0.8 s) within `within` seconds?
+    A loaded browser may draw the last frames before the pause a moment after Play shows;
+    a hotel still playing never stands still."""
+    deadline = time.perf_counter() + within
+    while time.perf_counter() < deadline:
+        before = date(page)
+        page.wait_for_timeout(800)
+        if date(page) == before:
+            return True
+    return False
+
+
 def test_pause_answers_and_a_closed_browser_leaves_the_server_idle(browser_type,
                                                                    browser_type_launch_args,
                                                                    tmp_path):
@@ -49,9 +62,7 @@ def test_pause_answers_and_a_closed_browser_leaves_the_server_idle(browser_type,
                 "Day 0, 00:00", timeout=20_000)
             page.wait_for_timeout(1500)
             latencies.append(pause_latency(page))
-            paused = date(page)
-            page.wait_for_timeout(800)
-            assert date(page) == paused  # really stopped, not only the button
+            assert stands_still(page)  # really stopped, not only the button
         print(f"pause latency on {LARGEST}: {', '.join(f'{s:.2f}' for s in latencies)} s")
         # 0.5 s is the target on a quiet machine (benchmarks/bench_app.py measures it); the
         # test allows for a loaded CI machine and still fails the old behaviour (90-180 s)
